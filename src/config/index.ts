@@ -1,0 +1,103 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { randomBytes } from "node:crypto";
+import { type Env, envSchema } from "./schema";
+
+export interface Config {
+  readonly env: Env["NODE_ENV"];
+  readonly host: string;
+  readonly port: number;
+  readonly publicUrl: string;
+  readonly https: boolean;
+  readonly store: { readonly kind: "pglite"; readonly dataDir: string } | { readonly kind: "pg"; readonly url: string };
+  readonly dataDir: string;
+  /** 32-byte key for encrypting secrets at rest (TOTP secrets) and signing CSRF tokens. */
+  readonly secretKey: Buffer;
+  readonly logLevel: Env["LOG_LEVEL"];
+  readonly trustProxy: boolean;
+  readonly session: { readonly ttlHours: number; readonly idleMinutes: number };
+  readonly login: { readonly maxFailures: number; readonly lockoutMinutes: number };
+  readonly rateLimitPerMinute: number;
+  readonly bodyLimitBytes: number;
+  readonly worker: { readonly concurrency: number; readonly pollMs: number };
+  readonly mail: { readonly smtpUrl?: string; readonly from: string };
+  readonly sms: { readonly provider: "outbox" | "http"; readonly httpUrl?: string; readonly httpToken?: string; readonly from: string };
+  readonly devOutbox: boolean;
+  readonly argon2MemoryKib: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Buffer.isBuffer(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The development secret lives in the data folder so restarts keep sessions and TOTP secrets. */
+function devSecret(dataDir: string): Buffer {
+  const file = join(dataDir, "secret.key");
+  if (existsSync(file)) return Buffer.from(readFileSync(file, "utf8").trim(), "base64");
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString("base64"), { mode: 0o600 });
+  return key;
+}
+
+/** Parses the environment once; throws ConfigError listing every problem, not just the first. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.ATRIUM_DATA_DIR);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+  const secretKey = e.ATRIUM_SECRET
+    ? Buffer.from(e.ATRIUM_SECRET, "utf8").subarray(0, 64)
+    : e.NODE_ENV === "test"
+      ? Buffer.alloc(32, 7)
+      : devSecret(dataDir);
+  const config: Config = {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl,
+    https: publicUrl.startsWith("https://"),
+    store: e.DATABASE_URL ? { kind: "pg", url: e.DATABASE_URL } : { kind: "pglite", dataDir: join(dataDir, "pglite") },
+    dataDir,
+    secretKey,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    session: { ttlHours: e.SESSION_TTL_HOURS, idleMinutes: e.SESSION_IDLE_MINUTES },
+    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES },
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    worker: { concurrency: e.WORKER_CONCURRENCY, pollMs: e.WORKER_POLL_MS },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    sms: { provider: e.SMS_PROVIDER, httpUrl: e.SMS_HTTP_URL, httpToken: e.SMS_HTTP_TOKEN, from: e.SMS_FROM },
+    devOutbox: e.DEV_OUTBOX ?? e.NODE_ENV !== "production",
+    argon2MemoryKib: e.ARGON2_MEMORY_KIB,
+  };
+  return deepFreeze(config);
+}
+
+/** A config for tests: in-memory PGlite unless DATABASE_URL is given, cheap argon2, fixed secret. */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    ATRIUM_DATA_DIR: "./data/test",
+    ARGON2_MEMORY_KIB: "1024",
+    RATE_LIMIT_PER_MINUTE: "100000",
+    ...overrides,
+  });
+}

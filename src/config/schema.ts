@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * Every environment variable Atrium reads. Each is documented in README.md ("Configuration");
+ * keep the two in step.
+ */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: int(0, 65535).default(8080),
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+    ATRIUM_DATA_DIR: z.string().min(1).default("./data"),
+    ATRIUM_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    TRUST_PROXY: bool.default(false),
+    SESSION_TTL_HOURS: int(1, 720).default(12),
+    SESSION_IDLE_MINUTES: int(5, 24 * 60).default(60),
+    LOGIN_MAX_FAILURES: int(3, 100).default(10),
+    LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60).default(15),
+    RATE_LIMIT_PER_MINUTE: int(10, 1_000_000).default(600),
+    BODY_LIMIT_BYTES: int(1024, 100 * 1024 * 1024).default(1024 * 1024),
+    WORKER_CONCURRENCY: int(1, 64).default(4),
+    WORKER_POLL_MS: int(50, 60_000).default(1000),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("Atrium <no-reply@atrium.local>"),
+    SMS_PROVIDER: z.enum(["outbox", "http"]).default("outbox"),
+    SMS_HTTP_URL: z.url({ protocol: /^https?$/ }).optional(),
+    SMS_HTTP_TOKEN: z.string().min(1).optional(),
+    SMS_FROM: z.string().min(1).default("Atrium"),
+    DEV_OUTBOX: bool.optional(),
+    ARGON2_MEMORY_KIB: int(1024, 1024 * 1024).default(19456),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.ATRIUM_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ATRIUM_SECRET"],
+        message: "is required in production (32+ random characters)",
+      });
+    }
+    if (env.SMS_PROVIDER === "http" && !env.SMS_HTTP_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMS_HTTP_URL"],
+        message: "is required when SMS_PROVIDER=http",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;

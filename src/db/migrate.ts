@@ -1,0 +1,46 @@
+import { sql } from "kysely";
+import type { Db } from "./index";
+import { foundation } from "./migrations/2026-11-23-0001-foundation";
+
+export interface Migration {
+  /** Sortable, never renamed once released. */
+  name: string;
+  /** Statements run in order inside one transaction. */
+  up: string[];
+}
+
+/** Every migration, in order. Add new ones at the end. */
+export const migrations: Migration[] = [foundation];
+
+const LOCK_KEY = 4_242_001; // pg_advisory_xact_lock key shared by every Atrium process
+
+/**
+ * Applies pending migrations, each in its own transaction under an advisory lock, so two
+ * processes starting together on one PostgreSQL apply each migration exactly once.
+ * Returns the names applied now (empty when the store is current: idempotent).
+ */
+export async function migrateToLatest(db: Db, list: Migration[] = migrations): Promise<string[]> {
+  await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${LOCK_KEY})`.execute(trx);
+    await sql`create table if not exists atrium_migrations (
+      name text primary key, applied_at timestamptz not null default now())`.execute(trx);
+  });
+  const applied: string[] = [];
+  for (const m of list) {
+    const done = await db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${LOCK_KEY})`.execute(trx);
+      const row = await trx.selectFrom("atrium_migrations").select("name").where("name", "=", m.name).executeTakeFirst();
+      if (row) return false;
+      for (const statement of m.up) await sql.raw(statement).execute(trx);
+      await trx.insertInto("atrium_migrations").values({ name: m.name }).execute();
+      return true;
+    });
+    if (done) applied.push(m.name);
+  }
+  return applied;
+}
+
+export async function appliedMigrations(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom("atrium_migrations").select("name").orderBy("name").execute();
+  return rows.map((r) => r.name);
+}

@@ -1,0 +1,102 @@
+import type { ExpressionBuilder } from "kysely";
+import type { Role, ScopeKind } from "../db/schema";
+import { AppError } from "./errors";
+
+export type { Role, ScopeKind } from "../db/schema";
+
+export const ROLES: readonly Role[] = [
+  "admin",
+  "cx_analyst",
+  "branch_manager",
+  "agent",
+  "reviewer",
+  "compliance_officer",
+  "viewer",
+] as const;
+export const SCOPES: readonly ScopeKind[] = ["tenant", "region", "branch", "own"] as const;
+
+/** Who is acting: a signed-in user or an API key, always inside one tenant. */
+export interface Actor {
+  kind: "user" | "api_key";
+  tenantId: string;
+  /** The user id, or the API key id. */
+  id: string;
+  label: string;
+  role: Role;
+  scope: ScopeKind;
+  regionId: string | null;
+  branchId: string | null;
+  locale: string;
+}
+
+/**
+ * Permissions are the verbs routes check. Modules add theirs here so the role × route matrix
+ * stays in one readable table.
+ */
+export const PERMISSIONS = {
+  "org:read": ["admin", "cx_analyst", "branch_manager", "agent", "reviewer", "compliance_officer", "viewer"],
+  "org:write": ["admin"],
+  "users:read": ["admin", "branch_manager", "compliance_officer"],
+  "users:write": ["admin"],
+  "apikeys:manage": ["admin"],
+  "audit:read": ["admin", "compliance_officer"],
+  "jobs:read": ["admin"],
+  "jobs:retry": ["admin"],
+  "outbox:read": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(actor: Pick<Actor, "role">, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
+}
+
+export function assertCan(actor: Actor | null, permission: Permission): Actor {
+  if (!actor) throw new AppError("unauthenticated", "Sign in or send an API key");
+  if (!can(actor, permission)) {
+    throw new AppError("forbidden", `Your role (${actor.role}) may not ${permission.replace(":", " ")}`);
+  }
+  return actor;
+}
+
+/** Abilities of the actor, sent with /me so the front end never re-implements these rules. */
+export function abilities(actor: Pick<Actor, "role">): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(actor, p));
+}
+
+/** The columns a scoped table exposes, by name, so one rule serves every module. */
+export interface ScopeColumns {
+  region?: string;
+  branch?: string;
+  owner?: string;
+}
+
+/**
+ * Server-side data scope as a WHERE fragment: whole tenant; one region (rows of that region or its
+ * branches); one branch; or own items. Always combined with the tenant filter by the caller.
+ * A scope that cannot be resolved (a branch user with no branch) matches nothing, never everything.
+ */
+export function scopeFilter<DB, TB extends keyof DB>(actor: Actor, cols: ScopeColumns) {
+  // biome-ignore lint/suspicious/noExplicitAny: column names are dynamic by design
+  return (eb: ExpressionBuilder<DB, TB>): any => {
+    const ref = (c: string) => eb.ref(c as never);
+    const nothing = eb.val(false);
+    switch (actor.scope) {
+      case "tenant":
+        return eb.val(true);
+      case "region": {
+        if (!actor.regionId) return nothing;
+        if (cols.region) return eb(ref(cols.region), "=", actor.regionId as never);
+        return nothing;
+      }
+      case "branch": {
+        if (!actor.branchId || !cols.branch) return nothing;
+        return eb(ref(cols.branch), "=", actor.branchId as never);
+      }
+      case "own": {
+        if (!cols.owner) return nothing;
+        return eb(ref(cols.owner), "=", actor.id as never);
+      }
+    }
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * One error type for the whole platform. Every code is stable (clients may switch on it) and maps
+ * to one HTTP status here, in one place. Messages are for developers; the back office translates
+ * by code. Never put SQL, stack traces or secrets into `detail`.
+ */
+export const ERROR_CODES = {
+  validation_failed: 400,
+  malformed_json: 400,
+  unknown_field: 400,
+  bad_request: 400,
+  unauthenticated: 401,
+  session_expired: 401,
+  invalid_credentials: 401,
+  mfa_required: 401,
+  invalid_mfa_code: 401,
+  invalid_api_key: 401,
+  forbidden: 403,
+  csrf_invalid: 403,
+  out_of_scope: 403,
+  not_found: 404,
+  conflict: 409,
+  already_exists: 409,
+  account_locked: 423,
+  token_invalid: 400,
+  token_expired: 410,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  not_ready: 503,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface FieldIssue {
+  /** JSON-pointer-like dotted path into the request, e.g. `body.email` or `query.limit`. */
+  path: string;
+  message: string;
+  code?: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly options: { issues?: FieldIssue[]; retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = "AppError";
+    this.status = ERROR_CODES[code];
+  }
+  get issues(): FieldIssue[] | undefined {
+    return this.options.issues;
+  }
+}
+
+export const notFound = (what: string) => new AppError("not_found", `${what} was not found`);
+export const forbidden = (why = "You do not have permission to do this") =>
+  new AppError("forbidden", why);
+export const invalidField = (path: string, message: string) =>
+  new AppError("validation_failed", message, { issues: [{ path, message }] });

@@ -1,0 +1,34 @@
+import pino from "pino";
+import type { Config } from "../config";
+import { openStore, type Store } from "../db";
+import { migrateToLatest } from "../db/migrate";
+import { type Clock, systemClock } from "../kernel/clock";
+import type { EmailTransport, SmsProvider } from "../modules/notifications/providers";
+import { createEmailTransport, createSmsProvider } from "../modules/notifications/transports";
+import type { Deps } from "./deps";
+
+export interface BootOptions {
+  clock?: Clock;
+  email?: EmailTransport;
+  sms?: SmsProvider;
+  /** Reuse an open store (tests share one per worker). */
+  store?: Store;
+  migrate?: boolean;
+}
+
+/** Opens the store, applies migrations, builds providers: everything `createApp` and the worker need. */
+export async function boot(config: Config, opts: BootOptions = {}): Promise<{ deps: Deps; store: Store; applied: string[] }> {
+  const log = pino({ level: config.logLevel, base: { app: "atrium" } });
+  const store = opts.store ?? (await openStore(config));
+  const applied = opts.migrate === false ? [] : await migrateToLatest(store.db);
+  const deps: Deps = {
+    config,
+    db: store.db,
+    storeKind: store.kind,
+    clock: opts.clock ?? systemClock,
+    log,
+    email: opts.email ?? createEmailTransport(config, log),
+    sms: opts.sms ?? createSmsProvider(config),
+  };
+  return { deps, store, applied };
+}

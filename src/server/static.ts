@@ -1,0 +1,51 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { extname, join, normalize, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "./env";
+
+export const WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".json": "application/json",
+  ".woff2": "font/woff2",
+  ".map": "application/json",
+};
+
+/** Reads a file inside `root` only; `..` and absolute tricks resolve to null. */
+function safeFile(root: string, rel: string): string | null {
+  const full = normalize(join(root, rel));
+  if (full !== root && !full.startsWith(root + sep)) return null;
+  return existsSync(full) && statSync(full).isFile() ? full : null;
+}
+
+function spa(app: OpenAPIHono<AppEnv>, mount: string, dir: string) {
+  const root = join(WEB_DIST, dir);
+  app.get(`${mount}/*`, (c) => {
+    const rel = decodeURIComponent(c.req.path.slice(mount.length)) || "/";
+    const asset = rel !== "/" ? safeFile(root, rel) : null;
+    const file = asset ?? safeFile(root, "index.html");
+    if (!file) {
+      return c.text("This part of Atrium is not built yet. Run `npm start`, which builds it.", 503);
+    }
+    const immutable = asset !== null && rel.startsWith("/assets/");
+    return c.body(readFileSync(file), 200, {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    });
+  });
+  app.get(mount, (c) => c.redirect(`${mount}/`));
+}
+
+/** The back office at /app and the customer pages at /c, both built by Vite into web/dist. */
+export function mountStatic(app: OpenAPIHono<AppEnv>) {
+  spa(app, "/app", "backoffice");
+  spa(app, "/c", "customer");
+  app.get("/", (c) => c.redirect("/app/"));
+}
