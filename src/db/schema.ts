@@ -3,7 +3,7 @@ import type { ColumnType, Generated, JSONColumnType } from "kysely";
 /** Timestamps are written as Date (or defaulted) and read as Date on both stores. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-type Json<T = Record<string, unknown>> = JSONColumnType<T, T | string, T | string>;
+type Json<T extends object | null = Record<string, unknown>> = JSONColumnType<T, T | string, T | string>;
 
 export type Role =
   | "admin"
@@ -54,6 +54,8 @@ export interface UsersTable {
   status: "active" | "disabled";
   totp_secret_enc: string | null;
   totp_enabled_at: NullableTimestamp;
+  /** Last accepted TOTP time step: a code is accepted once, never replayed. */
+  totp_last_step: number | null;
   failed_logins: Generated<number>;
   locked_until: NullableTimestamp;
   last_login_at: NullableTimestamp;

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from "kysely";
+import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { Role, ScopeKind } from "../db/schema";
 import { AppError } from "./errors";
 
@@ -76,9 +76,8 @@ export interface ScopeColumns {
  * branches); one branch; or own items. Always combined with the tenant filter by the caller.
  * A scope that cannot be resolved (a branch user with no branch) matches nothing, never everything.
  */
-export function scopeFilter<DB, TB extends keyof DB>(actor: Actor, cols: ScopeColumns) {
-  // biome-ignore lint/suspicious/noExplicitAny: column names are dynamic by design
-  return (eb: ExpressionBuilder<DB, TB>): any => {
+export function scopeFilter(actor: Actor, cols: ScopeColumns) {
+  return <DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>): Expression<SqlBool> => {
     const ref = (c: string) => eb.ref(c as never);
     const nothing = eb.val(false);
     switch (actor.scope) {

@@ -46,6 +46,6 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   content: { "application/json": { schema } },
 });
 
-export const security = [{ session: [] }, { apiKey: [] }];
+export const security: Array<Record<string, string[]>> = [{ session: [] }, { apiKey: [] }];
 
 export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: "id", in: "path" } }) });

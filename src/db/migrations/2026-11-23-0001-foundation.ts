@@ -48,6 +48,7 @@ export const foundation: Migration = {
       status text not null default 'active' check (status in ('active','disabled')),
       totp_secret_enc text,
       totp_enabled_at timestamptz,
+      totp_last_step bigint,
       failed_logins integer not null default 0,
       locked_until timestamptz,
       last_login_at timestamptz,
