@@ -8,7 +8,7 @@ import { problemTitles } from "./problem";
 
 const swaggerDir = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** OpenAPI document, Swagger UI served from our own origin (no CDN), and the problem-code list. */
 export function mountDocs(app: OpenAPIHono<AppEnv>) {
@@ -60,7 +60,7 @@ export function mountDocs(app: OpenAPIHono<AppEnv>) {
   app.get("/api/docs/problems", (c) => {
     const titles = problemTitles();
     const rows = (Object.keys(ERROR_CODES) as ErrorCode[])
-      .map((code) => `<tr id="${code}"><td><code>${code}</code></td><td>${ERROR_CODES[code]}</td><td>${escape(titles[code])}</td></tr>`)
+      .map((code) => `<tr id="${code}"><td><code>${code}</code></td><td>${ERROR_CODES[code]}</td><td>${escapeHtml(titles[code])}</td></tr>`)
       .join("");
     return c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Atrium problem codes</title></head>
 <body><h1>Problem codes</h1><p>Every error is <code>application/problem+json</code> with one of these stable codes.</p>

@@ -86,7 +86,7 @@ export async function passwordLogin(
   const email = input.email.trim().toLowerCase();
   const user = await deps.db.selectFrom("users").selectAll().where("tenant_id", "=", tenant.id).where("email", "=", email).executeTakeFirst();
   const invalid = () => new AppError("invalid_credentials", "The email or password is wrong");
-  if (!user || !user.password_hash || user.status !== "active") {
+  if (!user?.password_hash || user.status !== "active") {
     await burnVerify(deps, input.password);
     noteIpFailure(ctx.ip ?? null, nowMs);
     throw invalid();
@@ -162,7 +162,7 @@ export async function totpLogin(deps: Deps, ctx: AuditContext, pendingToken: str
   if (!pendingToken) throw new AppError("unauthenticated", "Sign in with email and password first");
   const pendingId = sha256Hex(pendingToken);
   const pending = await deps.db.selectFrom("sessions").selectAll().where("id", "=", pendingId).executeTakeFirst();
-  if (!pending || !pending.mfa_pending || pending.revoked_at || pending.expires_at <= ctx.now) {
+  if (!pending?.mfa_pending || pending.revoked_at || pending.expires_at <= ctx.now) {
     throw new AppError("session_expired", "The sign-in attempt has expired; start again");
   }
   const user = await deps.db.selectFrom("users").selectAll().where("tenant_id", "=", pending.tenant_id).where("id", "=", pending.user_id).executeTakeFirstOrThrow();
