@@ -1,0 +1,267 @@
+/**
+ * Types of the /api/v1 contract, written by hand from the issue's contract. When the OpenAPI
+ * document settles these can be generated from /api/v1/openapi.json instead.
+ */
+
+export const LOCALES = ["en", "he", "ar", "zh-Hans", "zh-Hant"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const ROLES = ["admin", "cx_analyst", "branch_manager", "agent", "reviewer", "compliance_officer", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SCOPES = ["tenant", "region", "branch", "own"] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export type Permission =
+  | "org:read"
+  | "org:write"
+  | "users:read"
+  | "users:write"
+  | "apikeys:manage"
+  | "audit:read"
+  | "jobs:read"
+  | "jobs:retry"
+  | "outbox:read";
+
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  scope: Scope;
+  regionId: string | null;
+  branchId: string | null;
+  locale: Locale;
+  totpEnabled: boolean;
+  tenant: { id: string; slug: string; name: string };
+  abilities: Permission[];
+}
+
+export interface SignedIn {
+  status: "ok";
+  user: Me;
+  csrfToken: string;
+}
+export type LoginResult = SignedIn | { status: "mfa_required" };
+export interface SessionInfo {
+  user: Me;
+  csrfToken: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type UserStatus = "active" | "disabled";
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  scope: Scope;
+  regionId: string | null;
+  branchId: string | null;
+  locale: Locale;
+  status: UserStatus;
+  totpEnabled: boolean;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export interface UserPatch {
+  name?: string;
+  role?: Role;
+  scope?: Scope;
+  regionId?: string | null;
+  branchId?: string | null;
+  status?: UserStatus;
+}
+
+export interface ScopedAccess {
+  role: Role;
+  scope: Scope;
+  regionId?: string | null;
+  branchId?: string | null;
+}
+
+export interface InvitationInput extends ScopedAccess {
+  email: string;
+  name: string;
+  locale?: Locale;
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  scope: Scope;
+  regionId: string | null;
+  branchId: string | null;
+  expiresAt: string;
+  acceptedAt: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+}
+
+export interface InvitationPreview {
+  email: string;
+  name: string;
+  tenantName: string;
+}
+
+export interface Branch {
+  id: string;
+  code: string;
+  name: string;
+}
+export interface Region {
+  id: string;
+  code: string;
+  name: string;
+  branches: Branch[];
+}
+export interface OrgTree {
+  regions: Region[];
+}
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  role: Role;
+  scope: Scope;
+  regionId: string | null;
+  branchId: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+export interface ApiKeyInput {
+  name: string;
+  role: Role;
+  scope?: Scope;
+  regionId?: string | null;
+  branchId?: string | null;
+  expiresInDays?: number;
+}
+export interface ApiKeyCreated {
+  apiKey: ApiKey;
+  /** The full secret: shown once, never retrievable again. */
+  key: string;
+}
+
+export interface AuditEntry {
+  seq: number;
+  id: string;
+  at: string;
+  actorType: string;
+  actorId: string | null;
+  actorLabel: string | null;
+  action: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  ip: string | null;
+  requestId: string | null;
+  data: unknown;
+  hash: string;
+  prevHash: string | null;
+}
+export interface AuditVerification {
+  ok: boolean;
+  checked: number;
+  firstBroken: { seq: number; id: string; reason: string } | null;
+}
+
+export const JOB_STATUSES = ["queued", "running", "done", "dead"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export interface Job {
+  id: string;
+  name: string;
+  status: JobStatus;
+  attempts: number;
+  maxAttempts: number;
+  runAt: string;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+export type Channel = "email" | "sms";
+export interface OutboxMessage {
+  id: string;
+  channel: Channel;
+  recipient: string;
+  subject: string | null;
+  bodyText: string;
+  bodyHtml: string | null;
+  template: string | null;
+  locale: string | null;
+  status: string;
+  provider: string | null;
+  error: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface TotpSetup {
+  secret: string;
+  otpauthUrl: string;
+  qrSvg: string;
+}
+
+export interface PublicTenant {
+  slug: string;
+  name: string;
+  defaultLocale: Locale;
+}
+
+export const PROBLEM_CODES = [
+  "validation_failed",
+  "malformed_json",
+  "unknown_field",
+  "bad_request",
+  "unauthenticated",
+  "session_expired",
+  "invalid_credentials",
+  "mfa_required",
+  "invalid_mfa_code",
+  "invalid_api_key",
+  "forbidden",
+  "csrf_invalid",
+  "out_of_scope",
+  "not_found",
+  "conflict",
+  "already_exists",
+  "account_locked",
+  "token_invalid",
+  "token_expired",
+  "payload_too_large",
+  "unsupported_media_type",
+  "rate_limited",
+  "not_ready",
+  "internal_error",
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+  code?: string;
+}
+
+/** RFC 9457 problem details as the API sends them. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: ProblemCode;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldProblem[];
+}
