@@ -1,0 +1,111 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { audit } from "../api/endpoints";
+import type { AuditVerification } from "../api/types";
+import { ErrorMessage, StatusMessage } from "../ui/Alert";
+import { usePaged } from "../ui/data";
+import { problemMessage } from "../ui/errors";
+import { formatDateTime, formatNumber } from "../ui/format";
+import { LoadError, LoadMore, PageHead } from "../ui/Page";
+
+/** The tamper-evident audit log, newest first, and a check of its hash chain. */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const list = usePaged((cursor) => audit.list({ cursor, limit: 50 }), []);
+  const [verifying, setVerifying] = useState(false);
+  const [result, setResult] = useState<AuditVerification | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const verify = async () => {
+    setVerifying(true);
+    setResult(null);
+    setError(null);
+    try {
+      setResult(await audit.verify());
+    } catch (err) {
+      setError(problemMessage(t, err));
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  const broken = result && !result.ok ? result.firstBroken : null;
+  return (
+    <>
+      <PageHead
+        title={t("audit.title")}
+        intro={t("audit.intro")}
+        actions={
+          <button type="button" className="button" onClick={() => void verify()} disabled={verifying}>
+            {verifying ? t("audit.verifying") : t("audit.verify")}
+          </button>
+        }
+      />
+      <StatusMessage>{result?.ok ? t("audit.ok", { n: formatNumber(result.checked) }) : null}</StatusMessage>
+      <ErrorMessage>
+        {error ??
+          (result && !result.ok
+            ? broken
+              ? t("audit.broken", { seq: broken.seq, reason: broken.reason, n: formatNumber(result.checked) })
+              : t("audit.brokenUnknown")
+            : null)}
+      </ErrorMessage>
+      {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
+      <div className="table-wrap" role="region" aria-label={t("audit.title")} tabIndex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t("audit.when")}</th>
+              <th scope="col">{t("audit.actor")}</th>
+              <th scope="col">{t("audit.action")}</th>
+              <th scope="col">{t("audit.subject")}</th>
+              <th scope="col">{t("audit.details")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((e) => (
+              <tr key={e.id} className={broken?.id === e.id ? "row--error" : undefined}>
+                <td>{e.seq}</td>
+                <td className="nowrap">{formatDateTime(e.at)}</td>
+                <td>{e.actorLabel ?? t(`audit.actorType.${e.actorType}`, { defaultValue: e.actorType })}</td>
+                <td>
+                  <code dir="ltr">{e.action}</code>
+                </td>
+                <td>{e.subjectType ? <span dir="ltr">{e.subjectType}</span> : "—"}</td>
+                <td>
+                  <details>
+                    <summary>{t("audit.show")}</summary>
+                    <dl className="facts facts--compact">
+                      <div>
+                        <dt>{t("audit.subjectId")}</dt>
+                        <dd dir="ltr">{e.subjectId ?? "—"}</dd>
+                      </div>
+                      <div>
+                        <dt>{t("audit.ip")}</dt>
+                        <dd dir="ltr">{e.ip ?? "—"}</dd>
+                      </div>
+                      <div>
+                        <dt>{t("audit.requestId")}</dt>
+                        <dd dir="ltr">{e.requestId ?? "—"}</dd>
+                      </div>
+                      <div>
+                        <dt>{t("audit.hash")}</dt>
+                        <dd dir="ltr" className="hash">
+                          {e.hash}
+                        </dd>
+                      </div>
+                    </dl>
+                    <pre dir="ltr">{JSON.stringify(e.data, null, 2)}</pre>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {!list.loading && list.items.length === 0 ? <p className="empty">{t("audit.none")}</p> : null}
+      </div>
+      <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { invitations } from "../api/endpoints";
+import type { Locale, OrgTree } from "../api/types";
+import { currentLocale } from "../i18n";
+import { LOCALE_NAMES, LOCALES } from "../i18n/locales";
+import { ErrorMessage } from "../ui/Alert";
+import { SelectField, TextField } from "../ui/Field";
+import { useForm } from "../ui/form";
+import { type Access, accessPayload, NEW_ACCESS, ScopeFields } from "../ui/ScopeFields";
+
+const FIELDS = ["email", "name", "locale", "role", "scope", "regionId", "branchId"];
+
+/** Invites a person by email: they choose their own password from the link. */
+export function InviteForm({ org, onInvited, onCancel }: { org: OrgTree | undefined; onInvited(email: string): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState("");
+  const [name, setName] = useState("");
+  const [locale, setLocale] = useState<Locale>(currentLocale());
+  const [access, setAccess] = useState<Access>(NEW_ACCESS);
+  const form = useForm(FIELDS);
+
+  const onSubmit = (e: React.FormEvent) =>
+    form.submit(
+      e,
+      async () => {
+        await invitations.create({ email: email.trim(), name: name.trim(), locale, ...accessPayload(access) });
+        onInvited(email.trim());
+      },
+      { email, name },
+    );
+
+  return (
+    <section className="card" aria-labelledby="invite-title">
+      <h2 id="invite-title">{t("users.inviteTitle")}</h2>
+      <p className="muted">{t("users.inviteIntro")}</p>
+      <form ref={form.ref} onSubmit={onSubmit} noValidate className="grid-form">
+        <ErrorMessage>{form.errors.message}</ErrorMessage>
+        <TextField label={t("login.email")} name="email" type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} error={form.errors.fields.email} />
+        <TextField label={t("profile.name")} name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} error={form.errors.fields.name} />
+        <SelectField label={t("profile.language")} name="locale" value={locale} onChange={(e) => setLocale(e.target.value as Locale)} error={form.errors.fields.locale}>
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
+        </SelectField>
+        <ScopeFields value={access} onChange={setAccess} org={org} errors={form.errors.fields} />
+        <div className="actions">
+          <button type="submit" className="button" disabled={form.busy}>
+            {form.busy ? t("common.working") : t("users.sendInvite")}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t("common.cancel")}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,164 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { auth, publicTenant } from "../api/endpoints";
+import { safeNext } from "../App";
+import { Link, navigate, useLocation } from "../router";
+import { useSession } from "../session";
+import { ErrorMessage, StatusMessage } from "../ui/Alert";
+import { TextField } from "../ui/Field";
+import { useForm } from "../ui/form";
+import { PublicLayout } from "../ui/PublicLayout";
+import { rememberTenant, rememberedTenant } from "./tenant-memory";
+
+const FIELDS = ["tenant", "email", "password"] as const;
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { state, signedIn } = useSession();
+  const { query } = useLocation();
+  const [step, setStep] = useState<"credentials" | "totp">("credentials");
+  const [tenant, setTenant] = useState(() => query.get("tenant") ?? rememberedTenant());
+  const [showTenant, setShowTenant] = useState(tenant !== "");
+  const [bankName, setBankName] = useState<string | null>(null);
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [code, setCode] = useState("");
+  const form = useForm(FIELDS);
+  const totpForm = useForm(["code"]);
+  const next = safeNext(query.get("next"));
+
+  // Show which bank this page signs in to when the link names one.
+  useEffect(() => {
+    const slug = tenant.trim();
+    if (!/^[a-z0-9][a-z0-9-]+$/.test(slug)) return setBankName(null);
+    let live = true;
+    const timer = setTimeout(() => {
+      publicTenant(slug)
+        .then((b) => live && setBankName(b.name))
+        .catch(() => live && setBankName(null));
+    }, 300);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [tenant]);
+
+  const onCredentials = (e: React.FormEvent) =>
+    form.submit(
+      e,
+      async () => {
+        const slug = tenant.trim();
+        const result = await auth.login({ ...(slug ? { tenant: slug } : {}), email: email.trim(), password });
+        rememberTenant(slug);
+        if (result.status === "mfa_required") {
+          setStep("totp");
+          return;
+        }
+        signedIn(result.user, result.csrfToken);
+        navigate(next, { replace: true });
+      },
+      { email, password },
+    );
+
+  const onTotp = (e: React.FormEvent) =>
+    totpForm.submit(
+      e,
+      async () => {
+        const result = await auth.loginTotp(code.replace(/\s/g, ""));
+        signedIn(result.user, result.csrfToken);
+        navigate(next, { replace: true });
+      },
+      { code },
+    );
+
+  // A server hosting several banks may ask which one: reveal the field it names.
+  const tenantError = form.errors.fields.tenant;
+  useEffect(() => {
+    if (tenantError) setShowTenant(true);
+  }, [tenantError]);
+
+  if (step === "totp") {
+    return (
+      <PublicLayout title={t("login.totpTitle")}>
+        <p>{t("login.totpIntro")}</p>
+        <form ref={totpForm.ref} onSubmit={onTotp} noValidate>
+          <ErrorMessage>{totpForm.errors.message}</ErrorMessage>
+          <TextField
+            label={t("login.code")}
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={7}
+            autoFocus
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            error={totpForm.errors.fields.code}
+          />
+          <div className="actions">
+            <button type="submit" className="button" disabled={totpForm.busy}>
+              {totpForm.busy ? t("common.working") : t("login.verify")}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setStep("credentials")}>
+              {t("common.back")}
+            </button>
+          </div>
+        </form>
+      </PublicLayout>
+    );
+  }
+
+  const ended = state.status === "anonymous" && state.reason === "ended";
+  return (
+    <PublicLayout title={t("login.title")}>
+      {bankName ? <p className="lead">{t("login.bank", { name: bankName })}</p> : null}
+      <StatusMessage tone="info">{ended ? t("login.sessionEnded") : null}</StatusMessage>
+      <form ref={form.ref} onSubmit={onCredentials} noValidate>
+        <ErrorMessage>{form.errors.message}</ErrorMessage>
+        {showTenant ? (
+          <TextField
+            label={t("login.tenant")}
+            hint={t("login.tenantHint")}
+            name="tenant"
+            autoComplete="organization"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={tenant}
+            onChange={(e) => setTenant(e.target.value.toLowerCase())}
+            error={tenantError}
+          />
+        ) : null}
+        <TextField
+          label={t("login.email")}
+          name="email"
+          type="email"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={form.errors.fields.email}
+        />
+        <TextField
+          label={t("login.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={form.errors.fields.password}
+        />
+        <button type="submit" className="button button--block" disabled={form.busy}>
+          {form.busy ? t("common.working") : t("login.submit")}
+        </button>
+      </form>
+      <p className="links">
+        <Link to={`/forgot${tenant ? `?tenant=${encodeURIComponent(tenant)}` : ""}`}>{t("login.forgot")}</Link>
+        {showTenant ? null : (
+          <button type="button" className="button button--link" onClick={() => setShowTenant(true)}>
+            {t("login.otherBank")}
+          </button>
+        )}
+      </p>
+    </PublicLayout>
+  );
+}

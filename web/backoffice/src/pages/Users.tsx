@@ -1,0 +1,130 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { org, users } from "../api/endpoints";
+import type { OrgTree, User } from "../api/types";
+import { useCan } from "../session";
+import { StatusMessage } from "../ui/Alert";
+import { usePaged, useResource } from "../ui/data";
+import { formatDateTime } from "../ui/format";
+import { LoadError, LoadMore, PageHead } from "../ui/Page";
+import { ScopeText } from "../ui/ScopeText";
+import { InvitationsList } from "./Invitations";
+import { InviteForm } from "./InviteForm";
+import { UserEditor } from "./UserEditor";
+import { UserStatusBadge } from "./user-status";
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [q, setQ] = useState("");
+  const [search, setSearch] = useState("");
+  const [editing, setEditing] = useState<User | null>(null);
+  const [inviting, setInviting] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [invitesVersion, setInvitesVersion] = useState(0);
+  const list = usePaged((cursor) => users.list({ q: search, cursor, limit: 50 }), [search]);
+  const tree = useResource<OrgTree | undefined>(() => (can("org:read") ? org.tree() : Promise.resolve(undefined)), []);
+  const writable = can("users:write");
+
+  return (
+    <>
+      <PageHead
+        title={t("users.title")}
+        actions={
+          writable && !inviting ? (
+            <button type="button" className="button" onClick={() => (setInviting(true), setNotice(null))}>
+              {t("users.invite")}
+            </button>
+          ) : null
+        }
+      />
+      <StatusMessage>{notice}</StatusMessage>
+      {inviting ? (
+        <InviteForm
+          org={tree.data}
+          onCancel={() => setInviting(false)}
+          onInvited={(email) => {
+            setInviting(false);
+            setNotice(t("users.invited", { email }));
+            setInvitesVersion((v) => v + 1);
+          }}
+        />
+      ) : null}
+      {editing ? (
+        <UserEditor
+          key={editing.id}
+          user={editing}
+          org={tree.data}
+          onClose={() => setEditing(null)}
+          onSaved={(u) => {
+            list.replace((x) => x.id === u.id, u);
+            setEditing(u);
+          }}
+        />
+      ) : null}
+      <form
+        className="toolbar"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSearch(q.trim());
+        }}
+      >
+        <label htmlFor="user-search" className="visually-hidden">
+          {t("users.search")}
+        </label>
+        <input id="user-search" type="search" value={q} placeholder={t("users.searchPlaceholder")} onChange={(e) => setQ(e.target.value)} />
+        <button type="submit" className="button button--secondary">
+          {t("users.search")}
+        </button>
+      </form>
+      {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
+      <div className="table-wrap" role="region" aria-label={t("users.title")} tabIndex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("users.person")}</th>
+              <th scope="col">{t("common.role")}</th>
+              <th scope="col">{t("common.scope")}</th>
+              <th scope="col">{t("common.status")}</th>
+              <th scope="col">{t("users.lastLogin")}</th>
+              {writable ? <th scope="col">{t("common.actions")}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  <span className="strong">{u.name}</span>
+                  <br />
+                  <span className="muted" dir="ltr">
+                    {u.email}
+                  </span>
+                </td>
+                <td>{t(`roles.${u.role}`)}</td>
+                <td>
+                  <ScopeText scope={u.scope} regionId={u.regionId} branchId={u.branchId} org={tree.data} />
+                </td>
+                <td>
+                  <UserStatusBadge user={u} />
+                </td>
+                <td>{formatDateTime(u.lastLoginAt)}</td>
+                {writable ? (
+                  <td>
+                    <button type="button" className="button button--small button--secondary" onClick={() => setEditing(u)}>
+                      {t("common.edit")}
+                      <span className="visually-hidden"> {u.name}</span>
+                    </button>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {!list.loading && list.items.length === 0 ? <p className="empty">{t("users.none")}</p> : null}
+      </div>
+      <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
+      {writable ? <InvitationsList key={invitesVersion} /> : null}
+    </>
+  );
+}
