@@ -42,22 +42,21 @@ export const envSchema = z
     SMS_FROM: z.string().min(1).default("Atrium"),
     DEV_OUTBOX: bool.optional(),
     ARGON2_MEMORY_KIB: int(1024, 1024 * 1024).default(19456),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && !env.ATRIUM_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["ATRIUM_SECRET"],
-        message: "is required in production (32+ random characters)",
-      });
-    }
-    if (env.SMS_PROVIDER === "http" && !env.SMS_HTTP_URL) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SMS_HTTP_URL"],
-        message: "is required when SMS_PROVIDER=http",
-      });
-    }
   });
+
+/**
+ * Rules between variables, checked on the raw environment so they are reported together with
+ * field problems (a schema refinement would be skipped when any field fails).
+ */
+export function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (raw.NODE_ENV === "production" && !raw.ATRIUM_SECRET) {
+    problems.push("ATRIUM_SECRET: is required in production (32+ random characters)");
+  }
+  if (raw.SMS_PROVIDER === "http" && !raw.SMS_HTTP_URL) {
+    problems.push("SMS_HTTP_URL: is required when SMS_PROVIDER=http");
+  }
+  return problems;
+}
 
 export type Env = z.infer<typeof envSchema>;
