@@ -123,7 +123,12 @@ describe("event dispatcher", () => {
           if (flakyCalls === 1) throw new Error("crm timeout");
         },
       })
-      .subscribe(type, { name: "steady", handle: async () => void (steadyCalls += 1) });
+      .subscribe(type, {
+        name: "steady",
+        handle: async () => {
+          steadyCalls += 1;
+        },
+      });
     await emitEvent(ctx.deps.db, ctx.clock.now(), { tenantId: tenant.id, type });
     const worker = workerFor(subs);
     await worker.runOnce();
