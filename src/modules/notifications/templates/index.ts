@@ -1,0 +1,153 @@
+import { ar } from "./ar";
+import { en } from "./en";
+import { he } from "./he";
+import {
+  type Action,
+  type Catalog,
+  MESSAGE_LOCALES,
+  type MessageLocale,
+  TEMPLATE_VARS,
+  type TemplateName,
+  type TemplateText,
+} from "./types";
+import { zhHans } from "./zh-hans";
+import { zhHant } from "./zh-hant";
+
+export { MESSAGE_LOCALES, TEMPLATE_NAMES, TEMPLATE_VARS } from "./types";
+export type { Catalog, MessageLocale, TemplateName, TemplateText } from "./types";
+
+/**
+ * Why a typed map and not i18next: these are seven server-side messages with only simple
+ * `{{var}}` slots. A plain `Record<TemplateName, …>` per locale makes a missing template a
+ * compile error, needs no init or global instance inside the worker, and keeps HTML escaping in
+ * one place below. The one thing i18next would add, plurals, comes from Intl instead: `minutes`
+ * and `days` are formatted with Intl.NumberFormat units, which know Arabic duals and Hebrew
+ * "יומיים". The back office, with hundreds of strings, uses i18next.
+ */
+export const CATALOGS: Record<MessageLocale, Catalog> = { en, he, ar, "zh-Hans": zhHans, "zh-Hant": zhHant };
+
+const RTL = new Set<MessageLocale>(["he", "ar"]);
+/** Variables shown as a localized duration; their value is a whole number. */
+const DURATIONS: Record<string, "minute" | "day"> = { minutes: "minute", days: "day" };
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
+/**
+ * Best supported locale for a BCP 47 tag: exact match, else by language (and script for Chinese:
+ * zh / zh-CN / zh-SG → zh-Hans, zh-TW / zh-HK / zh-MO → zh-Hant; legacy `iw` → he); else en.
+ */
+export function resolveLocale(tag: string | null | undefined): MessageLocale {
+  if (!tag) return "en";
+  let max: Intl.Locale;
+  try {
+    max = new Intl.Locale(tag.replace(/_/g, "-")).maximize();
+  } catch {
+    return "en";
+  }
+  if (max.language === "zh") return max.script === "Hant" ? "zh-Hant" : "zh-Hans";
+  const lang = max.language as MessageLocale;
+  return (MESSAGE_LOCALES as readonly string[]).includes(lang) ? lang : "en";
+}
+
+export function isRtl(locale: MessageLocale): boolean {
+  return RTL.has(locale);
+}
+
+/** The `{{var}}` names a template text uses, plus `link` when it has a button. */
+export function placeholdersOf(t: TemplateText): Set<string> {
+  const names = new Set<string>();
+  for (const part of [t.subject, ...t.body]) {
+    if (typeof part === "string") for (const m of part.matchAll(PLACEHOLDER)) names.add(m[1] as string);
+    else names.add("link");
+  }
+  return names;
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+export interface Rendered {
+  locale: MessageLocale;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Checks and formats the variables: every declared one present, links http(s), durations whole numbers. */
+function prepareVars(name: TemplateName, locale: MessageLocale, vars: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of TEMPLATE_VARS[name] as readonly string[]) {
+    const value = vars[key];
+    if (typeof value !== "string") throw new Error(`Template ${name} needs the variable ${key}`);
+    const unit = DURATIONS[key];
+    if (unit) {
+      if (!/^\d{1,6}$/.test(value)) throw new Error(`Template variable ${key} must be a whole number`);
+      out[key] = new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }).format(Number(value));
+    } else if (key === "link") {
+      if (!/^https?:\/\/[^\s]+$/i.test(value)) throw new Error("Template variable link must be an http(s) URL");
+      out[key] = value;
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+function interpolate(text: string, vars: Record<string, string>, wrap: (v: string) => string): string {
+  return text.replace(PLACEHOLDER, (_, key: string) => {
+    const value = vars[key];
+    if (value === undefined) throw new Error(`Template uses {{${key}}}, which it does not declare`);
+    return wrap(value);
+  });
+}
+
+const isAction = (part: string | Action): part is Action => typeof part !== "string";
+
+function renderText(t: TemplateText, vars: Record<string, string>): string {
+  return t.body
+    .map((part) => (isAction(part) ? `${part.action}:\n${vars.link}` : interpolate(part, vars, (v) => v)))
+    .join("\n\n");
+}
+
+const FONT =
+  "system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans','Noto Sans Hebrew','Noto Naskh Arabic','PingFang SC','PingFang TC','Microsoft YaHei','Microsoft JhengHei',sans-serif";
+
+/**
+ * A deliberately plain HTML part: inline styles only (mail clients drop <style>), no images, no
+ * scripts. Every variable is escaped and isolated with <bdi> so a Latin name or number cannot
+ * reorder RTL text; the link is printed under the button, left-to-right, for clients that
+ * block buttons.
+ */
+function renderHtml(t: TemplateText, vars: Record<string, string>, locale: MessageLocale): string {
+  const dir = isRtl(locale) ? "rtl" : "ltr";
+  const safe = (v: string) => `<bdi>${escapeHtml(v)}</bdi>`;
+  const link = escapeHtml(vars.link ?? "");
+  const parts = t.body.map((part) =>
+    isAction(part)
+      ? `<p style="margin:24px 0"><a href="${link}" style="display:inline-block;padding:12px 20px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600">${escapeHtml(part.action)}</a></p>\n<p dir="ltr" style="font-size:13px;color:#52606d;word-break:break-all;text-align:left"><a href="${link}" style="color:#1d4ed8">${link}</a></p>`
+      : `<p style="margin:0 0 16px">${interpolate(escapeHtml(part), vars, safe)}</p>`,
+  );
+  return `<!doctype html>
+<html lang="${locale}" dir="${dir}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${interpolate(escapeHtml(t.subject), vars, escapeHtml)}</title></head>
+<body style="margin:0;padding:0;background:#f3f4f6">
+<div dir="${dir}" style="max-width:560px;margin:0 auto;padding:24px;background:#ffffff;color:#1f2933;font-family:${FONT};font-size:16px;line-height:1.6;text-align:${dir === "rtl" ? "right" : "left"}">
+${parts.join("\n")}
+</div>
+</body>
+</html>`;
+}
+
+/** Renders a template in the best locale for `localeTag`. Throws on a missing or malformed variable. */
+export function renderTemplate(name: TemplateName, localeTag: string, vars: Record<string, string>): Rendered {
+  const locale = resolveLocale(localeTag);
+  const t = CATALOGS[locale][name];
+  if (!t) throw new Error(`Unknown template ${name}`);
+  const prepared = prepareVars(name, locale, vars);
+  return {
+    locale,
+    subject: interpolate(t.subject, prepared, (v) => v.replace(/[\r\n]+/g, " ")),
+    text: renderText(t, prepared),
+    html: renderHtml(t, prepared, locale),
+  };
+}
