@@ -1,0 +1,203 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestContext } from "../support/context";
+import { apiKeyHeaders, makeTenant, makeUser, type Session, signIn, type TestTenant } from "../support/factories";
+import { API, expectProblem, liveOperations, send } from "../support/routes";
+
+/**
+ * Tenant A must not read or touch tenant B's rows through any route: B's ids read as "not found",
+ * and B's rows (and B's audit chain) are unchanged afterwards.
+ */
+const ctx = await createTestContext();
+const byIdOps = (await liveOperations(ctx)).filter((o) => o.path.includes("{id}"));
+
+type Headers = Record<string, string>;
+type Item = { id: string } & Record<string, unknown>;
+interface BIds {
+  region: string;
+  branch: string;
+  user: string;
+  invitation: string;
+  apiKey: string;
+  job: string;
+  message: string;
+  audit: string[];
+  jobs: string[];
+  messages: string[];
+}
+
+let A: TestTenant;
+let B: TestTenant;
+let aKey: Headers;
+let bKey: Headers;
+let aSession: Session;
+let aAdminId: string;
+let b: BIds;
+
+const get = async (path: string, headers: Headers) => {
+  const res = await ctx.app.request(`${API}${path}`, { headers });
+  const text = await res.text();
+  expect(res.status, `GET ${path}: ${text}`).toBe(200);
+  return { text, body: JSON.parse(text) as Record<string, unknown> };
+};
+const items = async (path: string, headers: Headers) => (await get(path, headers)).body.items as Item[];
+const post = async (path: string, body: unknown, headers: Headers) => {
+  const res = await ctx.app.request(`${API}${path}`, send("POST", body, headers));
+  const text = await res.text();
+  expect(res.status, `POST ${path}: ${text}`).toBe(201);
+  return JSON.parse(text) as Record<string, unknown>;
+};
+
+/** What B sees of every row A will aim at: compared before and after. */
+async function snapshotB() {
+  const [user, org, invitations, apiKeys, jobs, message, audit, verify] = await Promise.all([
+    get(`/users/${b.user}`, bKey),
+    get("/org", bKey),
+    items("/invitations?limit=200", bKey),
+    items("/api-keys?limit=200", bKey),
+    items("/jobs?limit=200", bKey),
+    get(`/outbox/messages/${b.message}`, bKey),
+    items("/audit?limit=200", bKey),
+    get("/audit/verify", bKey),
+  ]);
+  const apiKey = apiKeys.find((k) => k.id === b.apiKey);
+  return {
+    user: user.body,
+    org: org.body,
+    invitation: invitations.find((i) => i.id === b.invitation),
+    apiKey: apiKey ? ({ ...apiKey, lastUsedAt: null } as Item) : undefined,
+    job: jobs.find((j) => j.id === b.job),
+    // Stable fields only: a worker may deliver the message meanwhile (status, sentAt).
+    message: { id: message.body.id, channel: message.body.channel, recipient: message.body.recipient, subject: message.body.subject, template: message.body.template },
+    auditIds: audit.map((e) => e.id),
+    verify: verify.body,
+  };
+}
+
+beforeAll(async () => {
+  A = await makeTenant(ctx);
+  B = await makeTenant(ctx);
+  aKey = await apiKeyHeaders(ctx, A, "admin");
+  bKey = await apiKeyHeaders(ctx, B, "admin");
+  const aAdmin = await makeUser(ctx, A, { role: "admin" });
+  aSession = await signIn(ctx, A, aAdmin.email);
+  aAdminId = aAdmin.id;
+
+  const s = Math.random().toString(36).slice(2, 8);
+  const region = await post("/regions", { code: `xr-${s}`, name: "B secret region" }, bKey);
+  const branch = await post("/branches", { regionId: region.id, code: `xb-${s}`, name: "B secret branch" }, bKey);
+  const user = await post("/users", { email: `b-user-${s}@example.test`, name: "B person", password: "a perfectly long passphrase 42", role: "agent", scope: "branch", branchId: branch.id }, bKey);
+  const invitation = await post("/invitations", { email: `b-invite-${s}@example.test`, name: "B invitee", role: "viewer", scope: "tenant" }, bKey);
+  const apiKey = (await post("/api-keys", { name: `b-key-${s}`, role: "viewer" }, bKey)).apiKey as Item;
+
+  const jobs = await items("/jobs?limit=200", bKey);
+  const messages = await items("/outbox/messages?limit=200", bKey);
+  const audit = await items("/audit?limit=200", bKey);
+  expect(jobs.length, "B has at least one job (the invitation email)").toBeGreaterThan(0);
+  expect(messages.length, "B has at least one outbox message").toBeGreaterThan(0);
+  expect(audit.length).toBeGreaterThanOrEqual(5);
+  const job = jobs[0] as Item;
+
+  // Make the strongest targets: a dead job (retryable in B) and a locked user (unlockable in B).
+  const now = ctx.clock.now();
+  await ctx.deps.db.updateTable("jobs").set({ status: "dead", finished_at: now, last_error: "test" }).where("tenant_id", "=", B.id).where("id", "=", job.id).execute();
+  await ctx.deps.db.updateTable("users").set({ locked_until: new Date(now.getTime() + 3_600_000), failed_logins: 10 }).where("tenant_id", "=", B.id).where("id", "=", user.id as string).execute();
+
+  b = {
+    region: region.id as string,
+    branch: branch.id as string,
+    user: user.id as string,
+    invitation: invitation.id as string,
+    apiKey: apiKey.id,
+    job: job.id,
+    message: (messages[0] as Item).id,
+    audit: audit.map((e) => e.id),
+    jobs: jobs.map((j) => j.id),
+    messages: messages.map((m) => m.id),
+  };
+});
+
+const allBIds = () => [B.id, b.region, b.branch, b.user, b.invitation, b.apiKey, ...b.audit, ...b.jobs, ...b.messages];
+const LISTS = ["/users?limit=200", "/invitations?limit=200", "/api-keys?limit=200", "/audit?limit=200", "/jobs?limit=200", "/outbox/messages?limit=200", "/org"];
+
+/** An id of A's own that each list must show. */
+const OWN: Record<string, () => string> = {
+  "/users": () => aAdminId,
+  "/audit": () => A.id,
+  "/org": () => A.regions[0]?.id ?? "missing",
+  "/auth/session": () => A.id,
+};
+
+describe.each([
+  { who: "A's admin API key", headers: () => aKey, paths: LISTS },
+  { who: "A's admin session", headers: () => aSession.headers, paths: [...LISTS, "/auth/session"] },
+])("lists seen by $who", ({ headers, paths }) => {
+  it.each(paths.map((path) => ({ path })))("GET $path shows none of B's ids", async ({ path }) => {
+    const { text } = await get(path, headers());
+    const leaked = allBIds().filter((id) => text.includes(id));
+    expect(leaked).toEqual([]);
+    // And the list is A's own, not an empty answer that would pass anything.
+    const own = OWN[path.split("?")[0] as string]?.();
+    if (own) expect(text).toContain(own);
+  });
+});
+
+/** Every by-id route of the document, aimed at one of B's rows. */
+const TARGETS: Record<string, { id: (b: BIds) => string; body?: unknown }> = {
+  "GET /users/{id}": { id: (x) => x.user },
+  "PATCH /users/{id}": { id: (x) => x.user, body: { name: "Hijacked", status: "disabled" } },
+  "POST /users/{id}/unlock": { id: (x) => x.user },
+  "PATCH /regions/{id}": { id: (x) => x.region, body: { name: "Hijacked" } },
+  "PATCH /branches/{id}": { id: (x) => x.branch, body: { name: "Hijacked" } },
+  "DELETE /invitations/{id}": { id: (x) => x.invitation },
+  "DELETE /api-keys/{id}": { id: (x) => x.apiKey },
+  "POST /jobs/{id}/retry": { id: (x) => x.job },
+  "GET /outbox/messages/{id}": { id: (x) => x.message },
+};
+
+const cases = byIdOps.map((op) => ({ key: `${op.method} ${op.path.slice(API.length)}`, op }));
+
+describe("by-id routes with B's ids", () => {
+  it("exercises every by-id route in the OpenAPI document", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(9);
+    expect(cases.map((c) => c.key).filter((k) => !TARGETS[k]), "add these to TARGETS").toEqual([]);
+  });
+
+  let before: Awaited<ReturnType<typeof snapshotB>>;
+  beforeAll(async () => {
+    before = await snapshotB();
+    expect(before.user).toMatchObject({ id: b.user, name: "B person", status: "active" });
+    expect((before.user as { lockedUntil: string | null }).lockedUntil).not.toBeNull();
+    expect(before.invitation?.revokedAt).toBeNull();
+    expect(before.apiKey?.revokedAt).toBeNull();
+    expect(before.job?.status).toBe("dead");
+    expect(before.verify).toMatchObject({ ok: true });
+  });
+
+  it.each(cases)("$key with B's id → 404 for A's key and A's session", async ({ key, op }) => {
+    const target = TARGETS[key];
+    expect(target, `add ${key} to TARGETS`).toBeDefined();
+    if (!target) return;
+    const url = op.path.replace("{id}", target.id(b));
+    for (const headers of [aKey, aSession.headers]) {
+      const init: RequestInit = target.body !== undefined ? send(op.method, target.body, headers) : { method: op.method, headers };
+      await expectProblem(await ctx.app.request(url, init), 404, "not_found");
+    }
+  });
+
+  it("B's rows and audit chain are unchanged afterwards", async () => {
+    const after = await snapshotB();
+    expect(after).toEqual(before);
+    // The B key A tried to revoke still works.
+    const created = (await items("/api-keys?limit=200", bKey)).find((k) => k.id === b.apiKey);
+    expect(created?.revokedAt).toBeNull();
+  });
+
+  it("B still reaches its own rows (the 404s were not for everyone)", async () => {
+    const res = await ctx.app.request(`${API}/users/${b.user}`, send("PATCH", { name: "B renamed" }, bKey));
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { name: string }).name).toBe("B renamed");
+    const org = (await get("/org", bKey)).body as { regions: { id: string; branches: { id: string }[] }[] };
+    const region = org.regions.find((r) => r.id === b.region);
+    expect(region?.branches.map((x) => x.id)).toContain(b.branch);
+  });
+});

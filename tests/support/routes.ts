@@ -1,0 +1,178 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { expect } from "vitest";
+import type { Permission } from "../../src/kernel/access";
+import type { TestContext } from "./context";
+import type { TestTenant } from "./factories";
+
+export const API = "/api/v1";
+
+/**
+ * What an operation needs: a permission from PERMISSIONS, nothing ("public"), or any signed-in
+ * actor ("any-user"). `sessionOnly` marks routes that refuse API keys (403): only people have a profile.
+ */
+export type Requirement = Permission | "public" | "any-user";
+
+export interface Fixture {
+  tenant: TestTenant;
+  /** A fresh suffix, so bodies that create rows never collide. */
+  uniq: () => string;
+}
+
+export interface RouteSpec {
+  need: Requirement;
+  sessionOnly?: boolean;
+  /** A valid, harmless body: validation runs before authorization, so it must pass to show the decision. */
+  body?: (f: Fixture) => unknown;
+}
+
+const uniq = () => randomBytes(4).toString("hex");
+const PASSWORD = "a perfectly long passphrase 42";
+const token = () => randomBytes(32).toString("base64url");
+
+/**
+ * Every operation of the API, keyed "METHOD /path" as in the OpenAPI document (without /api/v1).
+ * The matrix test fails when the document has an operation this table does not classify.
+ */
+export const ROUTES: Record<string, RouteSpec> = {
+  // Public: no credentials needed.
+  "POST /auth/login": { need: "public", body: (f) => ({ tenant: f.tenant.slug, email: `nobody-${f.uniq()}@example.test`, password: PASSWORD }) },
+  "POST /auth/login/totp": { need: "public", body: () => ({ code: "123456" }) },
+  "POST /auth/password/forgot": { need: "public", body: (f) => ({ tenant: f.tenant.slug, email: `nobody-${f.uniq()}@example.test` }) },
+  "POST /auth/password/reset": { need: "public", body: () => ({ token: token(), password: PASSWORD }) },
+  "GET /auth/invitations/{token}": { need: "public" },
+  "POST /auth/invitations/accept": { need: "public", body: () => ({ token: token(), name: "Nobody", password: PASSWORD }) },
+  "GET /public/tenants/{slug}": { need: "public" },
+  // Any signed-in user or key; /me* only people.
+  "GET /auth/session": { need: "any-user" },
+  "POST /auth/logout": { need: "any-user" },
+  "PATCH /me": { need: "any-user", sessionOnly: true, body: () => ({ locale: "en" }) },
+  "POST /me/password": { need: "any-user", sessionOnly: true, body: () => ({ currentPassword: "not the current password", newPassword: PASSWORD }) },
+  "POST /me/totp/setup": { need: "any-user", sessionOnly: true },
+  "POST /me/totp/enable": { need: "any-user", sessionOnly: true, body: () => ({ code: "123456" }) },
+  "POST /me/totp/disable": { need: "any-user", sessionOnly: true, body: () => ({ password: PASSWORD, code: "123456" }) },
+  // Organisation.
+  "GET /org": { need: "org:read" },
+  "POST /regions": { need: "org:write", body: (f) => ({ code: `r-${f.uniq()}`, name: "Matrix region" }) },
+  "PATCH /regions/{id}": { need: "org:write", body: () => ({ name: "Renamed" }) },
+  "POST /branches": { need: "org:write", body: (f) => ({ regionId: f.tenant.regions[0]?.id, code: `b-${f.uniq()}`, name: "Matrix branch" }) },
+  "PATCH /branches/{id}": { need: "org:write", body: () => ({ name: "Renamed" }) },
+  // Users and invitations.
+  "GET /users": { need: "users:read" },
+  "POST /users": { need: "users:write", body: (f) => ({ email: `u-${f.uniq()}@example.test`, name: "Matrix user", password: PASSWORD, role: "viewer", scope: "tenant" }) },
+  "GET /users/{id}": { need: "users:read" },
+  "PATCH /users/{id}": { need: "users:write", body: () => ({ name: "Renamed" }) },
+  "POST /users/{id}/unlock": { need: "users:write" },
+  "GET /invitations": { need: "users:write" },
+  "POST /invitations": { need: "users:write", body: (f) => ({ email: `i-${f.uniq()}@example.test`, name: "Invitee", role: "viewer", scope: "tenant" }) },
+  "DELETE /invitations/{id}": { need: "users:write" },
+  // API keys.
+  "GET /api-keys": { need: "apikeys:manage" },
+  "POST /api-keys": { need: "apikeys:manage", body: (f) => ({ name: `k-${f.uniq()}`, role: "viewer" }) },
+  "DELETE /api-keys/{id}": { need: "apikeys:manage" },
+  // Audit, jobs, outbox.
+  "GET /audit": { need: "audit:read" },
+  "GET /audit/verify": { need: "audit:read" },
+  "GET /jobs": { need: "jobs:read" },
+  "POST /jobs/{id}/retry": { need: "jobs:retry" },
+  "GET /outbox/messages": { need: "outbox:read" },
+  "GET /outbox/messages/{id}": { need: "outbox:read" },
+};
+
+export interface Operation {
+  /** "METHOD /path" without the /api/v1 prefix, the key of ROUTES. */
+  key: string;
+  method: string;
+  /** The document's path, with the prefix and {params}. */
+  path: string;
+  secured: boolean;
+}
+
+const METHODS = ["get", "post", "put", "patch", "delete"];
+
+interface OpenApiDoc {
+  paths: Record<string, Record<string, { security?: unknown[] }>>;
+}
+
+/** Every operation in the live OpenAPI document. */
+export async function liveOperations(ctx: TestContext): Promise<Operation[]> {
+  const res = await ctx.app.request(`${API}/openapi.json`);
+  if (res.status !== 200) throw new Error(`openapi.json answered ${res.status}`);
+  const doc = (await res.json()) as OpenApiDoc;
+  const ops: Operation[] = [];
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const m of METHODS) {
+      const op = item[m];
+      if (!op) continue;
+      const method = m.toUpperCase();
+      const short = path.startsWith(API) ? path.slice(API.length) : path;
+      ops.push({ key: `${method} ${short}`, method, path, secured: Array.isArray(op.security) && op.security.length > 0 });
+    }
+  }
+  return ops;
+}
+
+/** Fills {params}: ids get a random UUID v4 unless given, tokens a random token, slugs the tenant's. */
+export function fillPath(path: string, f: Fixture, params: Record<string, string> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (params[name]) return encodeURIComponent(params[name]);
+    if (name === "slug") return f.tenant.slug;
+    if (name === "token") return token();
+    return randomUUID();
+  });
+}
+
+/** The request for an operation with harmless, valid inputs. */
+export function requestFor(op: Operation, f: Fixture, headers: Record<string, string> = {}, params: Record<string, string> = {}): [string, RequestInit] {
+  const spec = ROUTES[op.key];
+  const init: RequestInit = { method: op.method, headers: { ...headers } };
+  if (spec?.body) {
+    init.body = JSON.stringify(spec.body(f));
+    init.headers = { ...headers, "content-type": "application/json" };
+  }
+  return [fillPath(op.path, f, params), init];
+}
+
+export const fixture = (tenant: TestTenant): Fixture => ({ tenant, uniq });
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance: string;
+  requestId: string;
+  errors?: { path: string; message: string; code?: string }[];
+}
+
+const STACK_FRAME = /\n\s*at\s|\bat\s+[\w.$<>]+\s+\(|\bat\s+(?:file|node):/;
+
+/** Asserts a precise problem+json answer that leaks nothing, and returns its body. */
+export async function expectProblem(res: Response, status: number, code: string): Promise<Problem> {
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  expect(res.headers.get("content-type") ?? "").toMatch(/^application\/problem\+json/);
+  expect(text).not.toMatch(STACK_FRAME);
+  expect(text).not.toMatch(/SELECT|\bselect\s/);
+  expect(text).not.toContain("node_modules");
+  const body = JSON.parse(text) as Problem;
+  expect(body).toMatchObject({ status, code });
+  expect(typeof body.type).toBe("string");
+  expect(body.type.length).toBeGreaterThan(0);
+  expect(typeof body.title).toBe("string");
+  expect(body.title.length).toBeGreaterThan(0);
+  expect(typeof body.requestId).toBe("string");
+  expect(body.requestId.length).toBeGreaterThan(0);
+  // The header is checked on its own in headers.test.ts (problem answers currently lack it).
+  const header = res.headers.get("x-request-id");
+  if (header !== null) expect(body.requestId).toBe(header);
+  return body;
+}
+
+/** The problem's field paths, for `toContain` checks. */
+export const issuePaths = (p: Problem) => (p.errors ?? []).map((e) => e.path);
+
+/** A JSON request with an API key or session headers. */
+export function send(method: string, body: unknown, headers: Record<string, string>): RequestInit {
+  return { method, headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) };
+}
