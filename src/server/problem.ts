@@ -88,8 +88,9 @@ export function problemBody(err: AppError, c: Context) {
   };
 }
 
+/** Built through the context so headers set earlier (request id, rate-limit state) are kept. */
 export function problemResponse(err: AppError, c: Context): Response {
   const headers: Record<string, string> = { "content-type": "application/problem+json" };
   if (err.options.retryAfterSeconds) headers["retry-after"] = String(err.options.retryAfterSeconds);
-  return new Response(JSON.stringify(problemBody(err, c)), { status: err.status, headers });
+  return c.body(JSON.stringify(problemBody(err, c)), err.status as 400, headers);
 }

@@ -43,7 +43,7 @@ export const ROUTES: Record<string, RouteSpec> = {
   "POST /auth/invitations/accept": { need: "public", body: () => ({ token: token(), name: "Nobody", password: PASSWORD }) },
   "GET /public/tenants/{slug}": { need: "public" },
   // Any signed-in user or key; /me* only people.
-  "GET /auth/session": { need: "any-user" },
+  "GET /auth/session": { need: "any-user", sessionOnly: true },
   "POST /auth/logout": { need: "any-user" },
   "PATCH /me": { need: "any-user", sessionOnly: true, body: () => ({ locale: "en" }) },
   "POST /me/password": { need: "any-user", sessionOnly: true, body: () => ({ currentPassword: "not the current password", newPassword: PASSWORD }) },

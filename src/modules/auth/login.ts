@@ -3,6 +3,7 @@ import { inTransaction } from "../../db";
 import type { UsersTable } from "../../db/schema";
 import { decryptSecret, sha256Hex } from "../../kernel/crypto";
 import { AppError } from "../../kernel/errors";
+import { FailureCounter } from "../../kernel/failure-counter";
 import type { Deps } from "../../server/deps";
 import { type AuditContext, recordAudit } from "../audit/record";
 import { queueMessage } from "../notifications";
@@ -21,23 +22,7 @@ function burnVerify(deps: Deps, password: string) {
 }
 
 /** Per-IP failure counter (in this process) on top of the per-account lockout kept in the store. */
-const ipFailures = new Map<string, number[]>();
-const IP_WINDOW_MS = 10 * 60_000;
-const IP_MAX_FAILURES = 50;
-
-function ipThrottled(ip: string | null, nowMs: number): boolean {
-  if (!ip) return false;
-  const recent = (ipFailures.get(ip) ?? []).filter((t) => nowMs - t < IP_WINDOW_MS);
-  ipFailures.set(ip, recent);
-  return recent.length >= IP_MAX_FAILURES;
-}
-function noteIpFailure(ip: string | null, nowMs: number) {
-  if (!ip) return;
-  const list = ipFailures.get(ip) ?? [];
-  list.push(nowMs);
-  ipFailures.set(ip, list);
-  if (ipFailures.size > 100_000) ipFailures.clear();
-}
+const ipFailures = new FailureCounter(50, 10 * 60_000);
 
 export interface NewSession {
   token: string;
@@ -79,7 +64,7 @@ export async function passwordLogin(
   userAgent: string | null,
 ): Promise<NewSession> {
   const nowMs = ctx.now.getTime();
-  if (ipThrottled(ctx.ip ?? null, nowMs)) {
+  if (ipFailures.blocked(ctx.ip ?? null, nowMs)) {
     throw new AppError("rate_limited", "Too many failed sign-ins from this address; wait a few minutes", { retryAfterSeconds: 600 });
   }
   const tenant = await resolveTenant(deps.db, input.tenant);
@@ -88,7 +73,7 @@ export async function passwordLogin(
   const invalid = () => new AppError("invalid_credentials", "The email or password is wrong");
   if (!user?.password_hash || user.status !== "active") {
     await burnVerify(deps, input.password);
-    noteIpFailure(ctx.ip ?? null, nowMs);
+    ipFailures.note(ctx.ip ?? null, nowMs);
     throw invalid();
   }
   if (user.locked_until && user.locked_until.getTime() > nowMs) {
@@ -96,7 +81,7 @@ export async function passwordLogin(
   }
   const ok = await verify(user.password_hash, input.password).catch(() => false);
   if (!ok) {
-    noteIpFailure(ctx.ip ?? null, nowMs);
+    ipFailures.note(ctx.ip ?? null, nowMs);
     const locked = await recordFailure(deps, ctx, user, "wrong_password");
     throw locked ? lockedError(locked, nowMs) : invalid();
   }

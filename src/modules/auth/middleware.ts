@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from "hono";
 import type { Actor } from "../../kernel/access";
 import { safeEqual, sha256Hex } from "../../kernel/crypto";
 import { AppError } from "../../kernel/errors";
+import { FailureCounter } from "../../kernel/failure-counter";
 import type { Deps } from "../../server/deps";
 import type { AppEnv } from "../../server/env";
 import { CSRF_HEADER, csrfTokenFor, parseApiKey, SESSION_COOKIE } from "./tokens";
@@ -17,6 +18,13 @@ const CSRF_EXEMPT = new Set([
   "/api/v1/auth/invitations/accept",
 ]);
 const TOUCH_EVERY_MS = 60_000;
+/** Routes under /api/v1 that answer without credentials; everything else needs an actor first. */
+const PUBLIC_PATHS = [...CSRF_EXEMPT];
+const PUBLIC_PREFIXES = ["/api/v1/auth/invitations/", "/api/v1/public/"];
+const isPublic = (path: string) =>
+  PUBLIC_PATHS.includes(path) || PUBLIC_PREFIXES.some((p) => path.startsWith(p)) || !path.startsWith("/api/v1/") || path === "/api/v1/openapi.json";
+/** Bad API keys from one address: after 30 in 10 minutes, refuse without a lookup. */
+const badKeys = new FailureCounter(30, 10 * 60_000);
 
 /**
  * Turns credentials into an Actor: `Authorization: Bearer <api key>` or the session cookie.
@@ -28,9 +36,16 @@ export function resolveActor(deps: Deps): MiddlewareHandler<AppEnv> {
     const now = deps.clock.now();
     const authz = c.req.header("authorization");
     if (authz) {
+      const ip = c.get("ip");
+      if (badKeys.blocked(ip, now.getTime())) {
+        throw new AppError("rate_limited", "Too many invalid API keys from this address; wait a few minutes", { retryAfterSeconds: 600 });
+      }
       const m = /^Bearer\s+(\S+)$/i.exec(authz);
       const actor = m?.[1] ? await apiKeyActor(deps, m[1], now) : null;
-      if (!actor) throw new AppError("invalid_api_key", "The API key is not valid, expired or revoked");
+      if (!actor) {
+        badKeys.note(ip, now.getTime());
+        throw new AppError("invalid_api_key", "The API key is not valid, expired or revoked");
+      }
       c.set("actor", actor);
       return next();
     }
@@ -49,6 +64,11 @@ export function resolveActor(deps: Deps): MiddlewareHandler<AppEnv> {
           }
         }
       }
+    }
+    // Anonymous callers of protected routes learn nothing more than "sign in" (not even the
+    // shape of the body): authentication is checked before validation. Permissions come after.
+    if (!c.get("actor") && !isPublic(c.req.path)) {
+      throw c.get("authProblem") ?? new AppError("unauthenticated", "Sign in or send an API key");
     }
     return next();
   };

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { getCookie } from "hono/cookie";
+import { AppError } from "../../kernel/errors";
 import type { Deps } from "../../server/deps";
 import type { AppEnv } from "../../server/env";
 import { auditContext, needActor } from "../../server/guard";
@@ -61,14 +62,12 @@ export function authRoutes(deps: Deps) {
   );
 
   app.openapi(
-    createRoute({ method: "get", path: "/auth/session", tags, summary: "The current session's user and CSRF token", security, responses: { 200: jsonContent(z.object({ user: MeSchema, csrfToken: z.string() })), ...standardErrors } }),
+    createRoute({ method: "get", path: "/auth/session", tags, summary: "The signed-in user and this session's CSRF token (sessions only, not API keys)", security, responses: { 200: jsonContent(z.object({ user: MeSchema, csrfToken: z.string() })), ...standardErrors } }),
     async (c) => {
       const actor = needActor(c);
       const sessionId = c.get("sessionId");
-      return c.json(
-        { user: await presentMe(deps.db, actor.tenantId, actor.id), csrfToken: sessionId ? csrfTokenFor(deps.config.secretKey, sessionId) : "" },
-        200,
-      );
+      if (actor.kind !== "user" || !sessionId) throw new AppError("forbidden", "API keys have no session; this is for signed-in people");
+      return c.json({ user: await presentMe(deps.db, actor.tenantId, actor.id), csrfToken: csrfTokenFor(deps.config.secretKey, sessionId) }, 200);
     },
   );
 
