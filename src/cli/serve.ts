@@ -34,7 +34,7 @@ export async function startCommand(config: Config) {
 export async function serveCommand(config: Config, opts: { worker: boolean; seed?: boolean }) {
   const started = performance.now();
   const { deps, store, applied } = await boot(config);
-  if (applied.length) deps.log.info({ applied }, "migrations applied");
+  if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
   const seeded = opts.seed && config.env !== "production" ? await seedDemo(deps) : null;
   const lifecycle = createLifecycle();
   const app = createApp(deps, lifecycle);
