@@ -111,6 +111,8 @@ export function jobRoutes(deps: Deps) {
       if (!job) throw new AppError("not_found", "No job with this id in your bank");
       if (job.status !== "dead") throw new AppError("conflict", `Only dead jobs can be retried; this one is ${job.status}`);
       if (job.dedupe_key) {
+        // Deliberately across tenants: the dedupe index (jobs_dedupe) is global, so a twin of any
+        // tenant would make the update below fail. Only whether one exists is revealed (a 409).
         const twin = await trx
           .selectFrom("jobs")
           .select("id")
