@@ -62,10 +62,19 @@ export async function buildWeb({ ifStale = false, log = console.log } = {}) {
   const hash = inputHash();
   if (ifStale && !isStale(hash)) return false;
   const { build } = await import("vite");
-  for (const name of ENTRIES) {
-    const started = performance.now();
-    await build({ configFile: join(WEB, name, "vite.config.ts"), logLevel: "warn" });
-    log(`web: built ${name} in ${Math.round(performance.now() - started)} ms`);
+  // Vite bakes process.env.NODE_ENV into the bundle; under a test runner it is "test", which
+  // would ship React's development build. The pages are always built for production.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    for (const name of ENTRIES) {
+      const started = performance.now();
+      await build({ configFile: join(WEB, name, "vite.config.ts"), mode: "production", logLevel: "warn" });
+      log(`web: built ${name} in ${Math.round(performance.now() - started)} ms`);
+    }
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   }
   mkdirSync(DIST, { recursive: true });
   writeFileSync(STAMP, `${hash}\n`);

@@ -1,4 +1,4 @@
-import { type ComponentType, useEffect } from "react";
+import { type ComponentType, type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { Permission } from "./api/types";
 import { ApiKeysPage } from "./pages/ApiKeys";
@@ -43,7 +43,7 @@ function Redirect({ to }: { to: string }) {
 
 /** Only in-app paths are followed after sign-in, never another origin. */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  return next?.startsWith("/") && !next.startsWith("//") ? next : "/";
 }
 
 function Message({ title, text }: { title: string; text: string }) {
@@ -84,7 +84,7 @@ export function App() {
   }
 
   const route = PRIVATE[path];
-  let body;
+  let body: ReactNode;
   if (!route) body = <Message title={t("notFound.title")} text={t("notFound.text")} />;
   else if (route.needs && !state.me.abilities.includes(route.needs))
     body = <Message title={t("forbidden.title")} text={t("errors.forbidden")} />;

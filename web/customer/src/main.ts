@@ -108,7 +108,7 @@ function render(): void {
   document.title = state.kind === "ready" ? state.bank.name : "Atrium";
   const bankName = state.kind === "ready" ? state.bank.name : "";
   const footerLinks: (Node | string)[] = [lockIcon(), m.secure];
-  if (SLUG_OK) footerLinks.push(" · ", h("a", { href: link("/privacy") }, m.privacy));
+  if (state.kind === "ready") footerLinks.push(" · ", h("a", { href: link("/privacy") }, m.privacy));
   const app = document.getElementById("app");
   if (!app) return;
   app.replaceChildren(

@@ -8,6 +8,7 @@ import { usePaged, useResource } from "../ui/data";
 import { formatDateTime } from "../ui/format";
 import { useForm } from "../ui/form";
 import { LoadError, LoadMore, PageHead } from "../ui/Page";
+import { TableWrap } from "../ui/TableWrap";
 import { ScopeText } from "../ui/ScopeText";
 import { ApiKeyForm } from "./ApiKeyForm";
 import { SecretBox } from "./SecretBox";
@@ -70,7 +71,7 @@ export function ApiKeysPage() {
       ) : null}
       <ErrorMessage>{revokeForm.errors.message}</ErrorMessage>
       {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
-      <div className="table-wrap" role="region" aria-label={t("apiKeys.title")} tabIndex={0}>
+      <TableWrap label={t("apiKeys.title")}>
         <table>
           <thead>
             <tr>
@@ -116,7 +117,7 @@ export function ApiKeysPage() {
           </tbody>
         </table>
         {!list.loading && list.items.length === 0 ? <p className="empty">{t("apiKeys.none")}</p> : null}
-      </div>
+      </TableWrap>
       <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
     </>
   );

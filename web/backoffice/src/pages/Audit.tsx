@@ -7,6 +7,7 @@ import { usePaged } from "../ui/data";
 import { problemMessage } from "../ui/errors";
 import { formatDateTime, formatNumber } from "../ui/format";
 import { LoadError, LoadMore, PageHead } from "../ui/Page";
+import { TableWrap } from "../ui/TableWrap";
 
 /** The tamper-evident audit log, newest first, and a check of its hash chain. */
 export function AuditPage() {
@@ -51,7 +52,7 @@ export function AuditPage() {
             : null)}
       </ErrorMessage>
       {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
-      <div className="table-wrap" role="region" aria-label={t("audit.title")} tabIndex={0}>
+      <TableWrap label={t("audit.title")}>
         <table>
           <thead>
             <tr>
@@ -104,7 +105,7 @@ export function AuditPage() {
           </tbody>
         </table>
         {!list.loading && list.items.length === 0 ? <p className="empty">{t("audit.none")}</p> : null}
-      </div>
+      </TableWrap>
       <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
     </>
   );

@@ -39,6 +39,7 @@ export function ForgotPage() {
               <TextField
                 label={t("login.tenant")}
                 name="tenant"
+                dir="ltr"
                 autoCapitalize="none"
                 spellCheck={false}
                 value={tenant}
@@ -50,6 +51,7 @@ export function ForgotPage() {
               label={t("login.email")}
               name="email"
               type="email"
+              dir="ltr"
               autoComplete="username"
               value={email}
               onChange={(e) => setEmail(e.target.value)}

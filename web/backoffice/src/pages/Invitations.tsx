@@ -6,6 +6,7 @@ import { usePaged } from "../ui/data";
 import { formatDateTime } from "../ui/format";
 import { useForm } from "../ui/form";
 import { LoadError, LoadMore } from "../ui/Page";
+import { TableWrap } from "../ui/TableWrap";
 
 function state(i: Invitation): "accepted" | "revoked" | "expired" | "open" {
   if (i.acceptedAt) return "accepted";
@@ -29,11 +30,11 @@ export function InvitationsList() {
   };
 
   return (
-    <section aria-labelledby="invitations-title" className="section">
+    <div className="section">
       <h2 id="invitations-title">{t("invitations.title")}</h2>
       <ErrorMessage>{form.errors.message}</ErrorMessage>
       {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
-      <div className="table-wrap" role="region" aria-labelledby="invitations-title" tabIndex={0}>
+      <TableWrap label={t("invitations.title")}>
         <table>
           <thead>
             <tr>
@@ -73,8 +74,8 @@ export function InvitationsList() {
           </tbody>
         </table>
         {!list.loading && list.items.length === 0 ? <p className="empty">{t("invitations.none")}</p> : null}
-      </div>
+      </TableWrap>
       <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
-    </section>
+    </div>
   );
 }

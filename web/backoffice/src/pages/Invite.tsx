@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { auth } from "../api/endpoints";
 import type { InvitationPreview } from "../api/types";
@@ -22,7 +22,7 @@ export function InvitePage() {
     [token],
   );
 
-  let body;
+  let body: ReactNode;
   if (invitation.loading) body = <Loading />;
   else if (invitation.error || !invitation.data) {
     body = (
@@ -67,7 +67,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
       <p className="lead">{t("invite.intro", { bank: invitation.tenantName })}</p>
       <form ref={form.ref} onSubmit={onSubmit} noValidate>
         <ErrorMessage>{form.errors.message}</ErrorMessage>
-        <TextField label={t("login.email")} name="email" type="email" value={invitation.email} readOnly />
+        <TextField label={t("login.email")} name="email" type="email" dir="ltr" autoComplete="username" value={invitation.email} readOnly />
         <TextField
           label={t("profile.name")}
           name="name"

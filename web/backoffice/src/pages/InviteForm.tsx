@@ -36,7 +36,7 @@ export function InviteForm({ org, onInvited, onCancel }: { org: OrgTree | undefi
       <p className="muted">{t("users.inviteIntro")}</p>
       <form ref={form.ref} onSubmit={onSubmit} noValidate className="grid-form">
         <ErrorMessage>{form.errors.message}</ErrorMessage>
-        <TextField label={t("login.email")} name="email" type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} error={form.errors.fields.email} />
+        <TextField label={t("login.email")} name="email" type="email" dir="ltr" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} error={form.errors.fields.email} />
         <TextField label={t("profile.name")} name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} error={form.errors.fields.name} />
         <SelectField label={t("profile.language")} name="locale" value={locale} onChange={(e) => setLocale(e.target.value as Locale)} error={form.errors.fields.locale}>
           {LOCALES.map((l) => (

@@ -8,6 +8,7 @@ import { usePaged } from "../ui/data";
 import { formatDateTime } from "../ui/format";
 import { useForm } from "../ui/form";
 import { LoadError, LoadMore, PageHead } from "../ui/Page";
+import { TableWrap } from "../ui/TableWrap";
 
 /** Background jobs by status; failed (dead) ones show their last error and can be retried. */
 export function JobsPage() {
@@ -43,7 +44,7 @@ export function JobsPage() {
       <StatusMessage>{notice}</StatusMessage>
       <ErrorMessage>{retryForm.errors.message}</ErrorMessage>
       {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
-      <div className="table-wrap" role="region" aria-label={t("jobs.title")} tabIndex={0}>
+      <TableWrap label={t("jobs.title")}>
         <table>
           <thead>
             <tr>
@@ -84,7 +85,7 @@ export function JobsPage() {
           </tbody>
         </table>
         {!list.loading && list.items.length === 0 ? <p className="empty">{t("jobs.none")}</p> : null}
-      </div>
+      </TableWrap>
       <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
     </>
   );

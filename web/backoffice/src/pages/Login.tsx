@@ -87,6 +87,7 @@ export function LoginPage() {
             label={t("login.code")}
             name="code"
             inputMode="numeric"
+            dir="ltr"
             autoComplete="one-time-code"
             maxLength={7}
             autoFocus
@@ -120,6 +121,7 @@ export function LoginPage() {
             hint={t("login.tenantHint")}
             name="tenant"
             autoComplete="organization"
+            dir="ltr"
             autoCapitalize="none"
             spellCheck={false}
             value={tenant}
@@ -131,6 +133,7 @@ export function LoginPage() {
           label={t("login.email")}
           name="email"
           type="email"
+          dir="ltr"
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}

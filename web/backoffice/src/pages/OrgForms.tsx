@@ -21,7 +21,7 @@ export function CodeNameForm({ title, onSubmit, onCancel }: { title: string; onS
     >
       <h3>{title}</h3>
       <ErrorMessage>{form.errors.message}</ErrorMessage>
-      <TextField label={t("org.code")} hint={t("org.codeHint")} name="code" autoCapitalize="none" spellCheck={false} value={code} onChange={(e) => setCode(e.target.value)} error={form.errors.fields.code} />
+      <TextField label={t("org.code")} hint={t("org.codeHint")} name="code" dir="ltr" autoCapitalize="none" spellCheck={false} value={code} onChange={(e) => setCode(e.target.value)} error={form.errors.fields.code} />
       <TextField label={t("org.name")} name="name" value={name} onChange={(e) => setName(e.target.value)} error={form.errors.fields.name} />
       <div className="actions">
         <button type="submit" className="button" disabled={form.busy}>
@@ -59,7 +59,6 @@ export function RenameForm({ label, initial, regions, regionId, onSubmit, onCanc
       onSubmit={(e) => form.submit(e, () => onSubmit(name.trim(), region || undefined), { name })}
     >
       <ErrorMessage>{form.errors.message}</ErrorMessage>
-      {/* biome-ignore lint/a11y/noAutofocus: the form replaces the row the user just chose to edit */}
       <TextField label={label} name="name" value={name} autoFocus onChange={(e) => setName(e.target.value)} error={form.errors.fields.name} />
       {regions ? (
         <SelectField label={t("common.region")} name="regionId" value={region} onChange={(e) => setRegion(e.target.value)} error={form.errors.fields.regionId}>

@@ -14,7 +14,7 @@ export function SecretBox({ title, warning, label, secret, onDone }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
-  const input = useRef<HTMLInputElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
   const [copied, setCopied] = useState<"yes" | "no" | null>(null);
 
   useEffect(() => heading.current?.focus(), []);
@@ -39,7 +39,18 @@ export function SecretBox({ title, warning, label, secret, onDone }: Props) {
       </p>
       <label htmlFor={id}>{label}</label>
       <div className="secret__row">
-        <input ref={input} id={id} className="secret__value" readOnly value={secret} dir="ltr" spellCheck={false} onFocus={(e) => e.target.select()} />
+        <textarea
+          ref={input}
+          id={id}
+          className="secret__value"
+          readOnly
+          rows={2}
+          value={secret}
+          dir="ltr"
+          spellCheck={false}
+          autoComplete="off"
+          onFocus={(e) => e.target.select()}
+        />
         <button type="button" className="button" onClick={() => void copy()}>
           {t("common.copy")}
         </button>

@@ -59,6 +59,7 @@ export function TwoFactor() {
       label={t("login.code")}
       name="code"
       inputMode="numeric"
+      dir="ltr"
       autoComplete="one-time-code"
       maxLength={7}
       value={code}
@@ -115,13 +116,22 @@ export function TwoFactor() {
             <button type="submit" className="button" disabled={form.busy}>
               {t("profile.totpConfirm")}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => (setSetup(null), form.clear())}>
+            <button type="button" className="button button--secondary" onClick={() => {
+                setSetup(null);
+                form.clear();
+              }}>
               {t("common.cancel")}
             </button>
           </div>
         </form>
       ) : (
-        <form ref={form.ref} onSubmit={(e) => (e.preventDefault(), void start())}>
+        <form
+          ref={form.ref}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void start();
+          }}
+        >
           <p className="muted">{t("profile.totpIntro")}</p>
           <ErrorMessage>{form.errors.message}</ErrorMessage>
           <button type="submit" className="button" disabled={form.busy}>

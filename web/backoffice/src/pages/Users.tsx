@@ -7,6 +7,7 @@ import { StatusMessage } from "../ui/Alert";
 import { usePaged, useResource } from "../ui/data";
 import { formatDateTime } from "../ui/format";
 import { LoadError, LoadMore, PageHead } from "../ui/Page";
+import { TableWrap } from "../ui/TableWrap";
 import { ScopeText } from "../ui/ScopeText";
 import { InvitationsList } from "./Invitations";
 import { InviteForm } from "./InviteForm";
@@ -32,7 +33,10 @@ export function UsersPage() {
         title={t("users.title")}
         actions={
           writable && !inviting ? (
-            <button type="button" className="button" onClick={() => (setInviting(true), setNotice(null))}>
+            <button type="button" className="button" onClick={() => {
+                setInviting(true);
+                setNotice(null);
+              }}>
               {t("users.invite")}
             </button>
           ) : null
@@ -62,24 +66,25 @@ export function UsersPage() {
           }}
         />
       ) : null}
-      <form
-        className="toolbar"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setSearch(q.trim());
-        }}
-      >
-        <label htmlFor="user-search" className="visually-hidden">
-          {t("users.search")}
-        </label>
-        <input id="user-search" type="search" value={q} placeholder={t("users.searchPlaceholder")} onChange={(e) => setQ(e.target.value)} />
-        <button type="submit" className="button button--secondary">
-          {t("users.search")}
-        </button>
-      </form>
+      <search>
+        <form
+          className="toolbar"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setSearch(q.trim());
+          }}
+        >
+          <label htmlFor="user-search" className="visually-hidden">
+            {t("users.search")}
+          </label>
+          <input id="user-search" type="search" value={q} placeholder={t("users.searchPlaceholder")} onChange={(e) => setQ(e.target.value)} />
+          <button type="submit" className="button button--secondary">
+            {t("users.search")}
+          </button>
+        </form>
+      </search>
       {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
-      <div className="table-wrap" role="region" aria-label={t("users.title")} tabIndex={0}>
+      <TableWrap label={t("users.title")}>
         <table>
           <thead>
             <tr>
@@ -122,7 +127,7 @@ export function UsersPage() {
           </tbody>
         </table>
         {!list.loading && list.items.length === 0 ? <p className="empty">{t("users.none")}</p> : null}
-      </div>
+      </TableWrap>
       <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
       {writable ? <InvitationsList key={invitesVersion} /> : null}
     </>

@@ -36,6 +36,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const first = useRef(true);
 
   // Each navigation closes the phone menu and moves focus to the new page's heading.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `path` is the trigger, not an input
   useEffect(() => {
     setOpen(false);
     if (first.current) {
