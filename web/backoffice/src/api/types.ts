@@ -173,7 +173,7 @@ export interface AuditEntry {
 export interface AuditVerification {
   ok: boolean;
   checked: number;
-  firstBroken: { seq: number; id: string; reason: string } | null;
+  firstBroken: { seq: number; id: string; reason: "hash_mismatch" | "link_broken" | "sequence_gap" | (string & {}) } | null;
 }
 
 export const JOB_STATUSES = ["queued", "running", "done", "dead"] as const;

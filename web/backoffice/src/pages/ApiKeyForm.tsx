@@ -5,7 +5,7 @@ import type { ApiKeyCreated, OrgTree } from "../api/types";
 import { ErrorMessage } from "../ui/Alert";
 import { TextField } from "../ui/Field";
 import { useForm } from "../ui/form";
-import { type Access, accessPayload, ScopeFields } from "../ui/ScopeFields";
+import { type Access, accessPayload, placementRequired, ScopeFields } from "../ui/ScopeFields";
 
 const FIELDS = ["name", "role", "scope", "regionId", "branchId", "expiresInDays"];
 
@@ -28,7 +28,7 @@ export function ApiKeyForm({ org, onCreated, onCancel }: { org: OrgTree | undefi
         const payload = accessPayload(access);
         onCreated(await apiKeys.create({ name: name.trim(), ...payload, ...(expiresInDays ? { expiresInDays } : {}) }));
       },
-      { name },
+      { name, ...placementRequired(access) },
     );
   };
 

@@ -47,7 +47,7 @@ export function AuditPage() {
         {error ??
           (result && !result.ok
             ? broken
-              ? t("audit.broken", { seq: broken.seq, reason: broken.reason, n: formatNumber(result.checked) })
+              ? t("audit.broken", { seq: broken.seq, reason: t(`audit.reasons.${broken.reason}`, { defaultValue: broken.reason }), n: formatNumber(result.checked) })
               : t("audit.brokenUnknown")
             : null)}
       </ErrorMessage>

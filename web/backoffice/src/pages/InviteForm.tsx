@@ -7,7 +7,7 @@ import { LOCALE_NAMES, LOCALES } from "../i18n/locales";
 import { ErrorMessage } from "../ui/Alert";
 import { SelectField, TextField } from "../ui/Field";
 import { useForm } from "../ui/form";
-import { type Access, accessPayload, NEW_ACCESS, ScopeFields } from "../ui/ScopeFields";
+import { type Access, accessPayload, NEW_ACCESS, placementRequired, ScopeFields } from "../ui/ScopeFields";
 
 const FIELDS = ["email", "name", "locale", "role", "scope", "regionId", "branchId"];
 
@@ -27,7 +27,7 @@ export function InviteForm({ org, onInvited, onCancel }: { org: OrgTree | undefi
         await invitations.create({ email: email.trim(), name: name.trim(), locale, ...accessPayload(access) });
         onInvited(email.trim());
       },
-      { email, name },
+      { email, name, ...placementRequired(access) },
     );
 
   return (

@@ -7,7 +7,7 @@ import { ErrorMessage, StatusMessage } from "../ui/Alert";
 import { TextField } from "../ui/Field";
 import { useForm } from "../ui/form";
 import { formatDateTime } from "../ui/format";
-import { type Access, accessPayload, ScopeFields } from "../ui/ScopeFields";
+import { type Access, accessPayload, placementRequired, ScopeFields } from "../ui/ScopeFields";
 import { isLocked } from "./user-status";
 
 const FIELDS = ["name", "role", "scope", "regionId", "branchId", "status"];
@@ -32,17 +32,23 @@ export function UserEditor({ user, org, onSaved, onClose }: Props) {
 
   useEffect(() => heading.current?.focus(), []);
 
-  const run = (action: () => Promise<User>, message: string) =>
-    form.submit(null, async () => {
-      setNotice(null);
-      onSaved(await action());
-      setNotice(message);
-    });
+  const run = (action: () => Promise<User>, message: string, required: Record<string, string> = {}) =>
+    form.submit(
+      null,
+      async () => {
+        setNotice(null);
+        onSaved(await action());
+        setNotice(message);
+      },
+      required,
+    );
 
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
-    if (!name.trim()) return form.setFieldError("name", t("fieldErrors.required"));
-    return run(() => users.update(user.id, { name: name.trim(), ...accessPayload(access) }), t("common.saved"));
+    return run(() => users.update(user.id, { name: name.trim(), ...accessPayload(access) }), t("common.saved"), {
+      name,
+      ...placementRequired(access),
+    });
   };
 
   return (

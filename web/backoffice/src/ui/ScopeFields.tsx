@@ -21,6 +21,13 @@ export function accessPayload(a: Access) {
   };
 }
 
+/** The placement a scope cannot do without, as `useForm` required values (empty = missing). */
+export function placementRequired(a: Access): Record<string, string> {
+  if (a.scope === "region") return { regionId: a.regionId ?? "" };
+  if (a.scope === "branch") return { branchId: a.branchId ?? "" };
+  return {};
+}
+
 interface Props {
   value: Access;
   onChange(next: Access): void;
