@@ -31,14 +31,17 @@ export function useForm(knownFields: readonly string[] = []) {
       if (err instanceof DOMException && err.name === "AbortError") return;
       const fields: Record<string, string> = {};
       const stray: string[] = [];
+      // A specific problem (a wrong TOTP code, an expired link) says more than "check the fields".
+      const generic = !(err instanceof ApiError) || err.code === "validation_failed" || err.code === "unknown_field";
       if (err instanceof ApiError) {
         for (const p of err.fieldProblems) {
           const name = fieldName(p.path);
-          if (knownFields.includes(name)) fields[name] ??= fieldMessage(t, p);
-          else stray.push(`${name}: ${fieldMessage(t, p)}`);
+          const message = p.code || generic ? fieldMessage(t, p) : problemMessage(t, err);
+          if (knownFields.includes(name)) fields[name] ??= message;
+          else stray.push(`${name}: ${message}`);
         }
       }
-      const base = Object.keys(fields).length > 0 ? t("form.checkFields") : problemMessage(t, err);
+      const base = Object.keys(fields).length > 0 && generic ? t("form.checkFields") : problemMessage(t, err);
       setErrors({ message: [base, ...stray].join(" "), fields });
       focusFirstInvalid();
     },
