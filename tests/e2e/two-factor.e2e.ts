@@ -1,0 +1,66 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { totpCodeAt } from "../../src/modules/auth/totp";
+import { makeTenant, makeUser, TEST_PASSWORD } from "../support/factories";
+import { browserAvailable, describeFailure, launchBrowser, newPage, type RunningApp, startApp, watchProblems } from "./harness";
+
+describe.skipIf(!browserAvailable())("two-step verification in chromium", () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it("enrols with the secret shown on the profile page, then asks for a code at the next sign-in", async () => {
+    const tenant = await makeTenant(app.ctx);
+    const user = await makeUser(app.ctx, tenant, { role: "viewer", email: `totp-${tenant.slug}@example.test` });
+    const { context, page } = await newPage(browser, { width: 1024, height: 768 });
+    const problems = watchProblems(page);
+    onTestFailed(async ({ task }) => console.error(await describeFailure(page, task.name, problems)));
+    const fillCredentials = async () => {
+      await page.goto(`${app.baseUrl}/app/login?tenant=${tenant.slug}`);
+      await page.getByLabel("Email address").fill(user.email);
+      await page.getByLabel("Password", { exact: true }).fill(TEST_PASSWORD);
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    };
+
+    await fillCredentials();
+    await page.getByRole("heading", { level: 1, name: `Welcome, ${user.name}` }).waitFor();
+    // A viewer may read the organisation and nothing else of the administration.
+    const nav = page.getByRole("navigation", { name: "Main" });
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Home", "Organisation", "Your profile"]);
+
+    await nav.getByRole("link", { name: "Your profile" }).click();
+    await page.getByRole("button", { name: "Set up two-step verification" }).click();
+    const secret = ((await page.locator("code.secret-code").textContent()) ?? "").replace(/\s/g, "");
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    await page.getByLabel("6-digit code").fill(totpCodeAt(secret, app.ctx.clock.now()));
+    await page.getByRole("button", { name: "Turn on", exact: true }).click();
+    await page.getByRole("status").filter({ hasText: "Two-step verification is on." }).waitFor();
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { level: 1, name: "Sign in to Atrium" }).waitFor();
+
+    // Next sign-in: password first, then a fresh code (a code is accepted once).
+    await fillCredentials();
+    await page.getByRole("heading", { level: 1, name: "Two-step verification" }).waitFor();
+    await page.getByLabel("6-digit code").fill("000000");
+    await page.getByRole("button", { name: "Verify" }).click();
+    await page.getByRole("alert").filter({ hasText: "That code is wrong or has expired." }).waitFor();
+    app.ctx.clock.advance(30_000);
+    await page.getByLabel("6-digit code").fill(totpCodeAt(secret, app.ctx.clock.now()));
+    await page.getByRole("button", { name: "Verify" }).click();
+    await page.getByRole("heading", { level: 1, name: `Welcome, ${user.name}` }).waitFor();
+
+    // The expected failures are the 401 of the wrong code and the 401 of the signed-out session probe.
+    const unexpected = problems.errors.filter((e) => !/status of 401.*\/api\/v1\/auth\/(login\/totp|session)\)$/.test(e));
+    expect(unexpected).toEqual([]);
+    await context.close();
+  });
+});
