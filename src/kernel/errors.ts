@@ -36,7 +36,10 @@ export interface FieldIssue {
   /** JSON-pointer-like dotted path into the request, e.g. `body.email` or `query.limit`. */
   path: string;
   message: string;
+  /** Stable machine code for the field problem (e.g. `required`, `taken`, `too_small`). */
   code?: string;
+  /** Limits for the message, e.g. `{ minimum: 12 }`, so clients can translate it. */
+  params?: Record<string, number | string>;
 }
 
 export class AppError extends Error {

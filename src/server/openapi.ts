@@ -12,7 +12,14 @@ export const ProblemSchema = z
     instance: z.string(),
     requestId: z.string(),
     errors: z
-      .array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() }))
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          code: z.string().optional(),
+          params: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+        }),
+      )
       .optional()
       .openapi({ description: "Field-level problems; `path` is e.g. `body.email`" }),
   })

@@ -22,7 +22,7 @@ export function decodeCursor<T extends unknown[]>(cursor: string | undefined, sh
     return shape.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
   } catch {
     throw new AppError("validation_failed", "The cursor is not valid", {
-      issues: [{ path: "query.cursor", message: "is not a cursor this endpoint issued" }],
+      issues: [{ path: "query.cursor", message: "is not a cursor this endpoint issued", code: "invalid_cursor" }],
     });
   }
 }

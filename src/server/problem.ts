@@ -46,7 +46,13 @@ export function zodIssues(error: ZodError, target: string): FieldIssue[] {
         out.push({ path: [...base, key].join("."), message: "is not an accepted field", code: "unknown_field" });
       }
     } else {
-      out.push({ path: base.join("."), message: issue.message, code: issue.code });
+      const params: Record<string, number | string> = {};
+      for (const k of ["minimum", "maximum", "format", "expected"] as const) {
+        const v = (issue as unknown as Record<string, unknown>)[k];
+        if (typeof v === "number" || typeof v === "string") params[k] = v;
+        else if (typeof v === "bigint") params[k] = Number(v);
+      }
+      out.push({ path: base.join("."), message: issue.message, code: issue.code, ...(Object.keys(params).length ? { params } : {}) });
     }
   }
   return out;

@@ -42,6 +42,7 @@ export const ROUTES: Record<string, RouteSpec> = {
   "GET /auth/invitations/{token}": { need: "public" },
   "POST /auth/invitations/accept": { need: "public", body: () => ({ token: token(), name: "Nobody", password: PASSWORD }) },
   "GET /public/tenants/{slug}": { need: "public" },
+  "GET /public/login-options": { need: "public" },
   // Any signed-in user or key; /me* only people.
   "GET /auth/session": { need: "any-user", sessionOnly: true },
   "POST /auth/logout": { need: "any-user" },

@@ -160,7 +160,7 @@ export async function totpLogin(deps: Deps, ctx: AuditContext, pendingToken: str
       throw lockedError(locked, ctx.now.getTime());
     }
     throw new AppError("invalid_mfa_code", "The code is wrong or already used; enter the current code from your app", {
-      issues: [{ path: "body.code", message: "is not the current code" }],
+      issues: [{ path: "body.code", message: "is not the current code", code: "invalid_mfa_code" }],
     });
   }
   await deps.db.updateTable("sessions").set({ revoked_at: ctx.now }).where("id", "=", pendingId).execute();

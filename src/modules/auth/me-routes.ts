@@ -49,7 +49,7 @@ export function meRoutes(deps: Deps) {
     const { currentPassword, newPassword } = c.req.valid("json");
     const user = await userRow(actor);
     if (!user.password_hash || !(await verify(user.password_hash, currentPassword).catch(() => false))) {
-      throw new AppError("validation_failed", "The current password is wrong", { issues: [{ path: "body.currentPassword", message: "is wrong" }] });
+      throw new AppError("validation_failed", "The current password is wrong", { issues: [{ path: "body.currentPassword", message: "is wrong", code: "wrong_password" }] });
     }
     assertPasswordPolicy(newPassword, user.email, "body.newPassword");
     const hash = await hashPassword(newPassword, deps.config.argon2MemoryKib);
@@ -80,7 +80,7 @@ export function meRoutes(deps: Deps) {
     if (!user.totp_secret_enc) throw new AppError("conflict", "Start with POST /api/v1/me/totp/setup");
     const now = deps.clock.now();
     const step = verifyTotp(decryptSecret(deps.config.secretKey, user.totp_secret_enc), c.req.valid("json").code, now);
-    if (step === null) throw new AppError("invalid_mfa_code", "The code does not match; check the time on your phone", { issues: [{ path: "body.code", message: "does not match" }] });
+    if (step === null) throw new AppError("validation_failed", "The code does not match; check the time on your phone", { issues: [{ path: "body.code", message: "does not match", code: "invalid_mfa_code" }] });
     await inTransaction(deps.db, async (trx) => {
       await trx.updateTable("users").set({ totp_enabled_at: now, totp_last_step: step, updated_at: now }).where("tenant_id", "=", actor.tenantId).where("id", "=", actor.id).execute();
       await recordAudit(trx, auditContext(c, now), { tenantId: actor.tenantId, action: "auth.totp_enabled", subjectType: "user", subjectId: actor.id });
@@ -95,12 +95,12 @@ export function meRoutes(deps: Deps) {
     const user = await userRow(actor);
     if (!user.totp_enabled_at || !user.totp_secret_enc) throw new AppError("conflict", "Two-factor sign-in is not on");
     if (!user.password_hash || !(await verify(user.password_hash, password).catch(() => false))) {
-      throw new AppError("validation_failed", "The password is wrong", { issues: [{ path: "body.password", message: "is wrong" }] });
+      throw new AppError("validation_failed", "The password is wrong", { issues: [{ path: "body.password", message: "is wrong", code: "wrong_password" }] });
     }
     const now = deps.clock.now();
     const step = verifyTotp(decryptSecret(deps.config.secretKey, user.totp_secret_enc), code, now);
     if (step === null || (user.totp_last_step !== null && step <= user.totp_last_step)) {
-      throw new AppError("invalid_mfa_code", "The code is wrong or already used", { issues: [{ path: "body.code", message: "is not the current code" }] });
+      throw new AppError("validation_failed", "The code is wrong or already used", { issues: [{ path: "body.code", message: "is not the current code", code: "invalid_mfa_code" }] });
     }
     await inTransaction(deps.db, async (trx) => {
       await trx.updateTable("users").set({ totp_enabled_at: null, totp_secret_enc: null, totp_last_step: null, updated_at: now }).where("tenant_id", "=", actor.tenantId).where("id", "=", actor.id).execute();

@@ -48,7 +48,7 @@ describe("password reset", () => {
     const { token } = await lastLink(t.id, "auth.password_reset");
     const weak = await ctx.app.request("/api/v1/auth/password/reset", { method: "POST", ...json({ token, password: "short" }) });
     expect(weak.status).toBe(400);
-    expect((await weak.json()).errors).toEqual([{ path: "body.password", message: "must be at least 12 characters" }]);
+    expect((await weak.json()).errors).toEqual([{ path: "body.password", message: "must be at least 12 characters", code: "password_too_short", params: { minimum: 12 } }]);
     ctx.clock.advance(61 * 60_000);
     const late = await ctx.app.request("/api/v1/auth/password/reset", { method: "POST", ...json({ token, password: "a brand new passphrase" }) });
     expect(late.status).toBe(410);

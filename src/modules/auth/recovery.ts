@@ -53,7 +53,7 @@ export async function requestPasswordReset(deps: Deps, ctx: AuditContext, input:
 export async function resetPassword(deps: Deps, ctx: AuditContext, input: { token: string; password: string }) {
   const hash = sha256Hex(input.token);
   const reset = await deps.db.selectFrom("password_resets").selectAll().where("token_hash", "=", hash).executeTakeFirst();
-  if (!reset || reset.used_at) throw new AppError("token_invalid", "This reset link is not valid or was already used", { issues: [{ path: "body.token", message: "is not valid" }] });
+  if (!reset || reset.used_at) throw new AppError("token_invalid", "This reset link is not valid or was already used", { issues: [{ path: "body.token", message: "is not valid", code: "token_invalid" }] });
   if (reset.expires_at <= ctx.now) throw new AppError("token_expired", "This reset link has expired; ask for a new one");
   const user = await deps.db.selectFrom("users").selectAll().where("tenant_id", "=", reset.tenant_id).where("id", "=", reset.user_id).executeTakeFirstOrThrow();
   assertPasswordPolicy(input.password, user.email, "body.password");
@@ -84,10 +84,14 @@ export async function resetPassword(deps: Deps, ctx: AuditContext, input: { toke
  * Length 12–256 (NIST SP 800-63B style: length over composition rules), not the email, not one
  * repeated character.
  */
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 256;
+
 export function assertPasswordPolicy(password: string, email: string, path: string) {
-  const problem = (message: string) => new AppError("validation_failed", `Password ${message}`, { issues: [{ path, message }] });
-  if (password.length < 12) throw problem("must be at least 12 characters");
-  if (password.length > 256) throw problem("must be at most 256 characters");
-  if (password.trim().toLowerCase() === email.toLowerCase()) throw problem("must not be your email address");
-  if (/^(.)\1+$/.test(password)) throw problem("must not be one character repeated");
+  const problem = (message: string, code: string, params?: Record<string, number>) =>
+    new AppError("validation_failed", `Password ${message}`, { issues: [{ path, message, code, ...(params ? { params } : {}) }] });
+  if (password.length < PASSWORD_MIN) throw problem(`must be at least ${PASSWORD_MIN} characters`, "password_too_short", { minimum: PASSWORD_MIN });
+  if (password.length > PASSWORD_MAX) throw problem(`must be at most ${PASSWORD_MAX} characters`, "password_too_long", { maximum: PASSWORD_MAX });
+  if (password.trim().toLowerCase() === email.toLowerCase()) throw problem("must not be your email address", "password_is_email");
+  if (/^(.)\1+$/.test(password)) throw problem("must not be one character repeated", "password_repeated");
 }

@@ -22,7 +22,7 @@ export async function createTenant(
     const existing = await trx.selectFrom("tenants").select("id").where("slug", "=", input.slug).executeTakeFirst();
     if (existing) {
       throw new AppError("already_exists", `A tenant with slug ${input.slug} exists`, {
-        issues: [{ path: "body.slug", message: "is taken" }],
+        issues: [{ path: "body.slug", message: "is taken", code: "taken" }],
       });
     }
     const tenant = { id: input.id ?? newId(), slug: input.slug, name: input.name, default_locale: input.defaultLocale ?? "en" };
@@ -36,7 +36,7 @@ export async function createTenant(
 export async function createRegion(db: Executor, ctx: AuditContext, tenantId: string, input: { code: string; name: string; id?: string }) {
   return inTransaction(db, async (trx) => {
     const taken = await trx.selectFrom("regions").select("id").where("tenant_id", "=", tenantId).where("code", "=", input.code).executeTakeFirst();
-    if (taken) throw new AppError("already_exists", `Region code ${input.code} is taken`, { issues: [{ path: "body.code", message: "is taken" }] });
+    if (taken) throw new AppError("already_exists", `Region code ${input.code} is taken`, { issues: [{ path: "body.code", message: "is taken", code: "taken" }] });
     const region = { tenant_id: tenantId, id: input.id ?? newId(), code: input.code, name: input.name };
     await trx.insertInto("regions").values(region).execute();
     await recordAudit(trx, ctx, { tenantId, action: "region.created", subjectType: "region", subjectId: region.id, data: { code: input.code, name: input.name } });
@@ -52,9 +52,9 @@ export async function createBranch(
 ) {
   return inTransaction(db, async (trx) => {
     const region = await trx.selectFrom("regions").select("id").where("tenant_id", "=", tenantId).where("id", "=", input.regionId).executeTakeFirst();
-    if (!region) throw new AppError("validation_failed", "Unknown region", { issues: [{ path: "body.regionId", message: "is not a region of this bank" }] });
+    if (!region) throw new AppError("validation_failed", "Unknown region", { issues: [{ path: "body.regionId", message: "is not a region of this bank", code: "unknown_reference" }] });
     const taken = await trx.selectFrom("branches").select("id").where("tenant_id", "=", tenantId).where("code", "=", input.code).executeTakeFirst();
-    if (taken) throw new AppError("already_exists", `Branch code ${input.code} is taken`, { issues: [{ path: "body.code", message: "is taken" }] });
+    if (taken) throw new AppError("already_exists", `Branch code ${input.code} is taken`, { issues: [{ path: "body.code", message: "is taken", code: "taken" }] });
     const branch = { tenant_id: tenantId, id: input.id ?? newId(), region_id: input.regionId, code: input.code, name: input.name };
     await trx.insertInto("branches").values(branch).execute();
     await recordAudit(trx, ctx, { tenantId, action: "branch.created", subjectType: "branch", subjectId: branch.id, data: { code: input.code, name: input.name, regionId: input.regionId } });
@@ -83,20 +83,20 @@ export async function resolvePlacement(db: Executor, tenantId: string, input: Pi
   const branchId = input.branchId ?? null;
   if (branchId) {
     const branch = await db.selectFrom("branches").select(["id", "region_id"]).where("tenant_id", "=", tenantId).where("id", "=", branchId).executeTakeFirst();
-    if (!branch) throw new AppError("validation_failed", "Unknown branch", { issues: [{ path: "body.branchId", message: "is not a branch of this bank" }] });
+    if (!branch) throw new AppError("validation_failed", "Unknown branch", { issues: [{ path: "body.branchId", message: "is not a branch of this bank", code: "unknown_reference" }] });
     if (regionId && regionId !== branch.region_id) {
-      throw new AppError("validation_failed", "Branch is in another region", { issues: [{ path: "body.regionId", message: "does not contain the branch" }] });
+      throw new AppError("validation_failed", "Branch is in another region", { issues: [{ path: "body.regionId", message: "does not contain the branch", code: "mismatch" }] });
     }
     regionId = branch.region_id;
   } else if (regionId) {
     const region = await db.selectFrom("regions").select("id").where("tenant_id", "=", tenantId).where("id", "=", regionId).executeTakeFirst();
-    if (!region) throw new AppError("validation_failed", "Unknown region", { issues: [{ path: "body.regionId", message: "is not a region of this bank" }] });
+    if (!region) throw new AppError("validation_failed", "Unknown region", { issues: [{ path: "body.regionId", message: "is not a region of this bank", code: "unknown_reference" }] });
   }
   if (input.scope === "branch" && !branchId) {
-    throw new AppError("validation_failed", "A branch scope needs a branch", { issues: [{ path: "body.branchId", message: "is required for scope branch" }] });
+    throw new AppError("validation_failed", "A branch scope needs a branch", { issues: [{ path: "body.branchId", message: "is required for scope branch", code: "required" }] });
   }
   if (input.scope === "region" && !regionId) {
-    throw new AppError("validation_failed", "A region scope needs a region", { issues: [{ path: "body.regionId", message: "is required for scope region" }] });
+    throw new AppError("validation_failed", "A region scope needs a region", { issues: [{ path: "body.regionId", message: "is required for scope region", code: "required" }] });
   }
   return { region_id: regionId, branch_id: branchId };
 }
@@ -106,7 +106,7 @@ export async function createUser(db: Executor, ctx: AuditContext, tenantId: stri
   const passwordHash = input.password ? await hashPassword(input.password, argon2MemoryKib) : null;
   return inTransaction(db, async (trx) => {
     const taken = await trx.selectFrom("users").select("id").where("tenant_id", "=", tenantId).where("email", "=", email).executeTakeFirst();
-    if (taken) throw new AppError("already_exists", "A user with this email exists", { issues: [{ path: "body.email", message: "is already a user of this bank" }] });
+    if (taken) throw new AppError("already_exists", "A user with this email exists", { issues: [{ path: "body.email", message: "is already a user of this bank", code: "taken" }] });
     const placement = await resolvePlacement(trx, tenantId, input);
     const user = await trx
       .insertInto("users")

@@ -26,7 +26,7 @@ export async function createInvitation(deps: Deps, ctx: AuditContext, tenantId: 
   const email = input.email.trim().toLowerCase();
   return inTransaction(deps.db, async (trx) => {
     const exists = await trx.selectFrom("users").select("id").where("tenant_id", "=", tenantId).where("email", "=", email).executeTakeFirst();
-    if (exists) throw new AppError("already_exists", "This person is already a user", { issues: [{ path: "body.email", message: "is already a user of this bank" }] });
+    if (exists) throw new AppError("already_exists", "This person is already a user", { issues: [{ path: "body.email", message: "is already a user of this bank", code: "taken" }] });
     const placement = await resolvePlacement(trx, tenantId, input);
     const token = randomToken(32);
     const row = await trx

@@ -28,6 +28,14 @@ export function orgRoutes(deps: Deps) {
     },
   );
 
+  app.openapi(
+    createRoute({ method: "get", path: "/public/login-options", tags: ["Public"], summary: "Whether the sign-in form must ask which bank (the server hosts more than one)", responses: { 200: jsonContent(z.object({ tenantRequired: z.boolean() }).openapi("LoginOptions")) } }),
+    async (c) => {
+      const two = await deps.db.selectFrom("tenants").select("id").limit(2).execute();
+      return c.json({ tenantRequired: two.length !== 1 }, 200);
+    },
+  );
+
   app.openapi(createRoute({ method: "get", path: "/org", tags, summary: "Regions and their branches", security, responses: { 200: jsonContent(Org), ...standardErrors } }), async (c) => {
     const actor = need(c, "org:read");
     const regions = await deps.db.selectFrom("regions").select(["id", "code", "name"]).where("tenant_id", "=", actor.tenantId).orderBy("code").execute();
@@ -71,10 +79,10 @@ export function orgRoutes(deps: Deps) {
     const row = await inTransaction(deps.db, async (trx) => {
       if (body.regionId) {
         const region = await trx.selectFrom("regions").select("id").where("tenant_id", "=", actor.tenantId).where("id", "=", body.regionId).executeTakeFirst();
-        if (!region) throw new AppError("validation_failed", "Unknown region", { issues: [{ path: "body.regionId", message: "is not a region of this bank" }] });
+        if (!region) throw new AppError("validation_failed", "Unknown region", { issues: [{ path: "body.regionId", message: "is not a region of this bank", code: "unknown_reference" }] });
       }
       const set = { ...(body.name ? { name: body.name } : {}), ...(body.regionId ? { region_id: body.regionId } : {}) };
-      if (Object.keys(set).length === 0) throw new AppError("validation_failed", "Nothing to change", { issues: [{ path: "body", message: "give name or regionId" }] });
+      if (Object.keys(set).length === 0) throw new AppError("validation_failed", "Nothing to change", { issues: [{ path: "body", message: "give name or regionId", code: "empty" }] });
       const b = await trx.updateTable("branches").set(set).where("tenant_id", "=", actor.tenantId).where("id", "=", id).returning(["id", "code", "name"]).executeTakeFirst();
       if (!b) throw new AppError("not_found", "No such branch");
       if (body.regionId) {

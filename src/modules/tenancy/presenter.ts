@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Selectable } from "kysely";
 import type { InvitationsTable, UsersTable } from "../../db/schema";
-import { ROLES, SCOPES } from "../../kernel/access";
+import { type Actor, can, ROLES, SCOPES } from "../../kernel/access";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -20,11 +20,27 @@ export const UserSchema = z
     lockedUntil: z.string().nullable(),
     lastLoginAt: z.string().nullable(),
     createdAt: z.string(),
+    actions: z
+      .array(z.enum(["update", "disable", "enable", "unlock"]))
+      .openapi({ description: "What the caller may do to this user now; the UI offers only these" }),
   })
   .openapi("User");
 
+export type UserAction = "update" | "disable" | "enable" | "unlock";
+
+/** The caller's abilities on one user, decided here so the UI never re-implements the rules. */
+export function userActions(actor: Actor, u: Selectable<UsersTable>, now: Date): UserAction[] {
+  if (!can(actor, "users:write")) return [];
+  const actions: UserAction[] = ["update"];
+  const self = actor.kind === "user" && actor.id === u.id;
+  if (u.status === "active" && !self) actions.push("disable");
+  if (u.status === "disabled") actions.push("enable");
+  if (u.locked_until && u.locked_until > now) actions.push("unlock");
+  return actions;
+}
+
 /** Never the password hash or TOTP secret. */
-export function presentUser(u: Selectable<UsersTable>) {
+export function presentUser(u: Selectable<UsersTable>, actor: Actor, now: Date) {
   return {
     id: u.id,
     email: u.email,
@@ -39,6 +55,7 @@ export function presentUser(u: Selectable<UsersTable>) {
     lockedUntil: iso(u.locked_until),
     lastLoginAt: iso(u.last_login_at),
     createdAt: u.created_at.toISOString(),
+    actions: userActions(actor, u, now),
   };
 }
 

@@ -71,3 +71,20 @@ describe("data scope, enforced on the server", () => {
     expect(still.role).toBe("admin");
   });
 });
+
+describe("actions on users, decided by the server", () => {
+  it("offers disable on others but not on myself, unlock only when locked, nothing to read-only roles", async () => {
+    const t = await makeTenant(ctx);
+    const admin = await makeUser(ctx, t);
+    const other = await makeUser(ctx, t, { role: "viewer" });
+    await ctx.deps.db.updateTable("users").set({ locked_until: new Date(ctx.clock.now().getTime() + 600_000) }).where("id", "=", other.id).execute();
+    const s = await signIn(ctx, t, admin.email);
+    const list = (await (await ctx.app.request("/api/v1/users", { headers: s.headers })).json()).items as { id: string; actions: string[] }[];
+    expect(list.find((u) => u.id === admin.id)?.actions).toEqual(["update"]);
+    expect(list.find((u) => u.id === other.id)?.actions).toEqual(["update", "disable", "unlock"]);
+    const compliance = await makeUser(ctx, t, { role: "compliance_officer" });
+    const sc = await signIn(ctx, t, compliance.email);
+    const seen = (await (await ctx.app.request(`/api/v1/users/${other.id}`, { headers: sc.headers })).json()) as { actions: string[] };
+    expect(seen.actions).toEqual([]);
+  });
+});

@@ -49,7 +49,7 @@ export function userRoutes(deps: Deps) {
     if (after) query = query.where("id", "<", after[0]);
     const rows = await query.orderBy("id", "desc").limit(limit + 1).execute();
     const page = paginate(rows, limit, (r) => [r.id]);
-    return c.json({ items: page.items.map(presentUser), nextCursor: page.nextCursor }, 200);
+    return c.json({ items: page.items.map((u) => presentUser(u, actor, deps.clock.now())), nextCursor: page.nextCursor }, 200);
   });
 
   app.openapi(createRoute({ method: "post", path: "/users", tags, summary: "Create a user with a password (invitations are the usual way)", security, request: { body: jsonBody(CreateUser) }, responses: { 201: jsonContent(UserSchema, "Created"), ...standardErrors, ...conflictError } }), async (c) => {
@@ -58,23 +58,23 @@ export function userRoutes(deps: Deps) {
     assertPasswordPolicy(body.password, body.email, "body.password");
     assertWithinActorScope(actor, { scope: body.scope, ...(await resolvePlacement(deps.db, actor.tenantId, body)) });
     const user = await createUser(deps.db, auditContext(c, deps.clock.now()), actor.tenantId, body, deps.config.argon2MemoryKib);
-    return c.json(presentUser(user), 201);
+    return c.json(presentUser(user, actor, deps.clock.now()), 201);
   });
 
   app.openapi(createRoute({ method: "get", path: "/users/{id}", tags, summary: "One user", security, request: { params: IdParam }, responses: { 200: jsonContent(UserSchema), ...standardErrors, ...notFoundError } }), async (c) => {
     const actor = need(c, "users:read");
-    return c.json(presentUser(await findScopedUser(deps, actor, c.req.valid("param").id)), 200);
+    return c.json(presentUser(await findScopedUser(deps, actor, c.req.valid("param").id), actor, deps.clock.now()), 200);
   });
 
   app.openapi(createRoute({ method: "patch", path: "/users/{id}", tags, summary: "Change a user's role, scope, placement or status", security, request: { params: IdParam, body: jsonBody(PatchUser) }, responses: { 200: jsonContent(UserSchema), ...standardErrors, ...notFoundError, ...conflictError } }), async (c) => {
     const actor = need(c, "users:write");
     const row = await updateUser(deps, auditContext(c, deps.clock.now()), actor, c.req.valid("param").id, c.req.valid("json"));
-    return c.json(presentUser(row), 200);
+    return c.json(presentUser(row, actor, deps.clock.now()), 200);
   });
 
   app.openapi(createRoute({ method: "post", path: "/users/{id}/unlock", tags, summary: "End a lockout after failed sign-ins", security, request: { params: IdParam }, responses: { 200: jsonContent(UserSchema), ...standardErrors, ...notFoundError } }), async (c) => {
     const actor = need(c, "users:write");
-    return c.json(presentUser(await unlockUser(deps, auditContext(c, deps.clock.now()), actor, c.req.valid("param").id)), 200);
+    return c.json(presentUser(await unlockUser(deps, auditContext(c, deps.clock.now()), actor, c.req.valid("param").id), actor, deps.clock.now()), 200);
   });
 
   app.openapi(createRoute({ method: "get", path: "/invitations", tags, summary: "Invitations of this bank", security, request: { query: PageQuery }, responses: { 200: jsonContent(pageOf(InvitationSchema)), ...standardErrors } }), async (c) => {

@@ -29,7 +29,7 @@ const BREADTH: Record<ScopeKind, number> = { tenant: 3, region: 2, branch: 1, ow
  */
 export function assertWithinActorScope(actor: Actor, target: { scope: ScopeKind; region_id: string | null; branch_id: string | null }, path = "body.scope") {
   if (actor.scope === "tenant") return;
-  const outside = () => new AppError("out_of_scope", "You can only manage people inside your own region or branch", { issues: [{ path, message: "is outside your data scope" }] });
+  const outside = () => new AppError("out_of_scope", "You can only manage people inside your own region or branch", { issues: [{ path, message: "is outside your data scope", code: "out_of_scope" }] });
   if (BREADTH[target.scope] > BREADTH[actor.scope]) throw outside();
   if (actor.scope === "region" && target.region_id !== actor.regionId) throw outside();
   if (actor.scope === "branch" && target.branch_id !== actor.branchId) throw outside();
@@ -48,7 +48,7 @@ export interface UserPatch {
 /** Changes a user; refuses to leave the bank without an active tenant-wide administrator. */
 export async function updateUser(deps: Deps, ctx: AuditContext, actor: Actor, id: string, patch: UserPatch) {
   const user = await findScopedUser(deps, actor, id);
-  if (Object.keys(patch).length === 0) throw new AppError("validation_failed", "Nothing to change", { issues: [{ path: "body", message: "is empty" }] });
+  if (Object.keys(patch).length === 0) throw new AppError("validation_failed", "Nothing to change", { issues: [{ path: "body", message: "is empty", code: "empty" }] });
   return inTransaction(deps.db, async (trx) => {
     const scope = patch.scope ?? user.scope;
     const placementChanged = patch.scope !== undefined || patch.regionId !== undefined || patch.branchId !== undefined;
