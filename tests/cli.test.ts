@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -94,4 +94,36 @@ describe.skipIf(testDatabaseUrl() !== null)("atrium CLI on the embedded store", 
     expect(r.stderr).toMatch(/Invalid configuration/);
     for (const v of ["PORT", "DATABASE_URL", "LOG_LEVEL"]) expect(r.stderr).toContain(`${v}:`);
   });
+
+  it("serves, then on SIGTERM finishes and exits cleanly, releasing the data folder", async () => {
+    const child = spawn(process.execPath, [BIN, "serve"], { env: { ...env, PORT: "0" }, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
+    child.stderr.on("data", (d) => {
+      err += d;
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not ready: ${out}`)), 30_000);
+      child.stdout.on("data", () => {
+        const m = /Back office\s+(http:\/\/\S+)\/app\//.exec(out);
+        if (m?.[1]) {
+          clearTimeout(timer);
+          resolve(m[1].replace("localhost", "127.0.0.1"));
+        }
+      });
+    });
+    const ready = await fetch(`${url}/readyz`);
+    expect(await ready.json()).toEqual({ status: "ready", store: "pglite" });
+    expect(out).toMatch(/Worker\s+running in this process/);
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    expect({ code: await exited, err }).toEqual({ code: 0, err: "" });
+    expect(out).toMatch(/Stopped cleanly/);
+    const after = atrium("migrate");
+    expect(after.err).toBe("");
+    expect(after.code).toBe(0);
+  }, 60_000);
 });
