@@ -70,6 +70,19 @@ describe("back-office translations", () => {
     ];
     expect(codes.filter((c) => !english.has(`errors.${c}`))).toEqual([]);
   });
+
+  it("translates every field problem code the API can send, with its limits as placeholders", () => {
+    const codes = [
+      "required", "taken", "unknown_reference", "mismatch", "empty", "wrong_password", "invalid_mfa_code", "token_invalid",
+      "out_of_scope", "invalid_cursor", "password_too_short", "password_too_long", "password_is_email", "password_repeated",
+      "too_small", "too_big", "invalid_type", "invalid_format", "invalid_value", "unknown_field",
+    ];
+    expect(codes.filter((c) => !english.has(`fieldErrors.${c}`))).toEqual([]);
+    expect(placeholders(String(english.get("fieldErrors.password_too_short")))).toEqual(["minimum"]);
+    expect(placeholders(String(english.get("fieldErrors.password_too_long")))).toEqual(["maximum"]);
+    expect(placeholders(String(english.get("fieldErrors.tooShort")))).toEqual(["minimum"]);
+    expect(placeholders(String(english.get("fieldErrors.tooLong")))).toEqual(["maximum"]);
+  });
 });
 
 describe("customer-page translations", () => {

@@ -115,6 +115,17 @@ describe.skipIf(!browserAvailable())("back office in chromium", () => {
     await page.getByRole("heading", { level: 1, name: "משתמשים" }).waitFor();
     expect(await html(page)).toEqual({ lang: "he", dir: "rtl" });
     await expectNoSidewaysScroll(page, 360);
+    // The list itself does not scroll sideways either: each person is a card of label/value lines.
+    await page.getByRole("cell", { name: new RegExp(admin.email) }).waitFor();
+    const list = page.getByRole("region", { name: "משתמשים", exact: true });
+    expect(await list.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    const row = page.getByRole("row").filter({ hasText: admin.email });
+    expect(await row.getByText("תפקיד", { exact: true }).isVisible()).toBe(true);
+    // The server offers no "disable" on oneself: the editor shows no such button.
+    await row.getByRole("button", { name: new RegExp(admin.name) }).click();
+    await page.getByRole("heading", { level: 2, name: new RegExp(admin.name) }).waitFor();
+    expect(await page.getByRole("button", { name: "השבתת החשבון" }).count()).toBe(0);
+    await expectNoSidewaysScroll(page, 360);
     await shot(page, "users-he-360");
 
     expect(problems.errors).toEqual([]);

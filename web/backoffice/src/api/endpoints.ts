@@ -13,6 +13,7 @@ import type {
   Job,
   JobStatus,
   Locale,
+  LoginOptions,
   LoginResult,
   Me,
   OrgTree,
@@ -56,6 +57,7 @@ export const me = {
   totpDisable: (password: string, code: string) => post<Me>("/me/totp/disable", { password, code }),
 };
 
+export const loginOptions = () => get<LoginOptions>("/public/login-options", undefined, anonymous);
 export const publicTenant = (slug: string) => get<PublicTenant>(`/public/tenants/${enc(slug)}`, undefined, anonymous);
 
 export const users = {

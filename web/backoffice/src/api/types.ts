@@ -54,6 +54,8 @@ export interface Page<T> {
 }
 
 export type UserStatus = "active" | "disabled";
+/** What the signed-in caller may do to one user right now, decided by the server. */
+export type UserAction = "update" | "disable" | "enable" | "unlock";
 export interface User {
   id: string;
   email: string;
@@ -68,6 +70,8 @@ export interface User {
   lockedUntil: string | null;
   lastLoginAt: string | null;
   createdAt: string;
+  /** The UI offers only these; it never re-derives them from role, status or identity. */
+  actions: UserAction[];
 }
 
 export interface UserPatch {
@@ -214,6 +218,11 @@ export interface TotpSetup {
   qrSvg: string;
 }
 
+export interface LoginOptions {
+  /** The server hosts more than one bank: the sign-in form must ask which. */
+  tenantRequired: boolean;
+}
+
 export interface PublicTenant {
   slug: string;
   name: string;
@@ -248,10 +257,16 @@ export const PROBLEM_CODES = [
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
+/**
+ * One field's problem. `code` is stable (ours: `required`, `taken`, `password_too_short`…; zod's:
+ * `too_small`, `invalid_format`…); `params` carries its limits (`minimum`, `maximum`, `format`).
+ * `message` is English for developers only.
+ */
 export interface FieldProblem {
   path: string;
   message: string;
   code?: string;
+  params?: Record<string, number | string>;
 }
 
 /** RFC 9457 problem details as the API sends them. */

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { auth } from "../api/endpoints";
 import { Link, useLocation } from "../router";
@@ -6,6 +6,7 @@ import { ErrorMessage, StatusMessage } from "../ui/Alert";
 import { TextField } from "../ui/Field";
 import { useForm } from "../ui/form";
 import { PublicLayout } from "../ui/PublicLayout";
+import { useTenantRequired } from "./login-options";
 import { rememberedTenant } from "./tenant-memory";
 
 export function ForgotPage() {
@@ -15,6 +16,13 @@ export function ForgotPage() {
   const [email, setEmail] = useState("");
   const [sent, setSent] = useState(false);
   const form = useForm(["tenant", "email"]);
+  const tenantRequired = useTenantRequired();
+  // Once shown, the field stays (clearing it must not make it vanish under the cursor).
+  const [showTenant, setShowTenant] = useState(tenant !== "");
+  const tenantError = form.errors.fields.tenant;
+  useEffect(() => {
+    if (tenantError || tenantRequired) setShowTenant(true);
+  }, [tenantError, tenantRequired]);
 
   const onSubmit = (e: React.FormEvent) =>
     form.submit(
@@ -35,10 +43,12 @@ export function ForgotPage() {
           <p>{t("forgot.intro")}</p>
           <form ref={form.ref} onSubmit={onSubmit} noValidate>
             <ErrorMessage>{form.errors.message}</ErrorMessage>
-            {tenant || form.errors.fields.tenant ? (
+            {showTenant ? (
               <TextField
                 label={t("login.tenant")}
+                hint={t("login.tenantHint")}
                 name="tenant"
+                autoComplete="organization"
                 dir="ltr"
                 autoCapitalize="none"
                 spellCheck={false}

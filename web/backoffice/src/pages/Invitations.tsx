@@ -6,7 +6,7 @@ import { usePaged } from "../ui/data";
 import { formatDateTime } from "../ui/format";
 import { useForm } from "../ui/form";
 import { LoadError, LoadMore } from "../ui/Page";
-import { TableWrap } from "../ui/TableWrap";
+import { CellLabel, TableWrap } from "../ui/TableWrap";
 
 function state(i: Invitation): "accepted" | "revoked" | "expired" | "open" {
   if (i.acceptedAt) return "accepted";
@@ -34,7 +34,7 @@ export function InvitationsList() {
       <h2 id="invitations-title">{t("invitations.title")}</h2>
       <ErrorMessage>{form.errors.message}</ErrorMessage>
       {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
-      <TableWrap label={t("invitations.title")}>
+      <TableWrap label={t("invitations.title")} className="table-wrap--stack">
         <table>
           <thead>
             <tr>
@@ -50,17 +50,26 @@ export function InvitationsList() {
               const s = state(i);
               return (
                 <tr key={i.id}>
-                  <td>
+                  <td className="cell--head">
                     <span className="strong">{i.name}</span>
                     <br />
                     <span className="muted" dir="ltr">
                       {i.email}
                     </span>
                   </td>
-                  <td>{t(`roles.${i.role}`)}</td>
-                  <td>{t(`invitations.state.${s}`)}</td>
-                  <td>{formatDateTime(i.expiresAt)}</td>
                   <td>
+                    <CellLabel>{t("common.role")}</CellLabel>
+                    <span>{t(`roles.${i.role}`)}</span>
+                  </td>
+                  <td>
+                    <CellLabel>{t("common.status")}</CellLabel>
+                    <span>{t(`invitations.state.${s}`)}</span>
+                  </td>
+                  <td>
+                    <CellLabel>{t("invitations.expires")}</CellLabel>
+                    <span>{formatDateTime(i.expiresAt)}</span>
+                  </td>
+                  <td className="cell--actions">
                     {s === "open" ? (
                       <button type="button" className="button button--small button--danger" disabled={form.busy} onClick={() => revoke(i)}>
                         {t("invitations.revoke")}

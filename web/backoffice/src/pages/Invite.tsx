@@ -49,7 +49,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
 
   const onSubmit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const problem = newPasswordProblem(t, password, confirm, "password");
+    const problem = newPasswordProblem(t, password, confirm);
     if (problem) return form.setFieldError(...problem);
     await form.submit(
       null,

@@ -8,6 +8,7 @@ import { ErrorMessage, StatusMessage } from "../ui/Alert";
 import { TextField } from "../ui/Field";
 import { useForm } from "../ui/form";
 import { PublicLayout } from "../ui/PublicLayout";
+import { useTenantRequired } from "./login-options";
 import { rememberTenant, rememberedTenant } from "./tenant-memory";
 
 const FIELDS = ["tenant", "email", "password"] as const;
@@ -71,11 +72,12 @@ export function LoginPage() {
       { code },
     );
 
-  // A server hosting several banks may ask which one: reveal the field it names.
+  // A server hosting several banks says so up front, or asks which one: reveal the field.
   const tenantError = form.errors.fields.tenant;
+  const tenantRequired = useTenantRequired();
   useEffect(() => {
-    if (tenantError) setShowTenant(true);
-  }, [tenantError]);
+    if (tenantError || tenantRequired) setShowTenant(true);
+  }, [tenantError, tenantRequired]);
 
   if (step === "totp") {
     return (

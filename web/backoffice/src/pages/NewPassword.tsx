@@ -1,11 +1,14 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
+/**
+ * Only for the advice shown under the field. The server decides (`password_too_short` and the rest
+ * of its policy come back as field codes), so the length is not checked here.
+ */
 export const MIN_PASSWORD = 12;
 
-/** The checks worth making before a round trip: length and the two copies matching. */
-export function newPasswordProblem(t: TFunction, password: string, confirm: string, name = "password"): [string, string] | null {
-  if (password.length > 0 && password.length < MIN_PASSWORD) return [name, t("fieldErrors.passwordShort", { n: MIN_PASSWORD })];
+/** The one check only the browser can make: the two copies typed match. */
+export function newPasswordProblem(t: TFunction, password: string, confirm: string): [string, string] | null {
   if (password && password !== confirm) return ["confirm", t("password.mismatch")];
   return null;
 }

@@ -83,7 +83,7 @@ function ChangePassword() {
   const onSubmit = async (e: React.FormEvent) => {
     e.preventDefault();
     setDone(false);
-    const problem = newPasswordProblem(t, password, confirm, "newPassword");
+    const problem = newPasswordProblem(t, password, confirm);
     if (problem) return form.setFieldError(...problem);
     const ok = await form.submit(null, () => meApi.changePassword(current, password), {
       currentPassword: current,

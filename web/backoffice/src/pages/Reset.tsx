@@ -18,7 +18,7 @@ export function ResetPage() {
 
   const onSubmit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const problem = newPasswordProblem(t, password, confirm, "password");
+    const problem = newPasswordProblem(t, password, confirm);
     if (problem) return form.setFieldError(...problem);
     await form.submit(
       null,

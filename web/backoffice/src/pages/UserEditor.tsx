@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { users } from "../api/endpoints";
 import type { OrgTree, User } from "../api/types";
-import { useMe } from "../session";
 import { ErrorMessage, StatusMessage } from "../ui/Alert";
 import { TextField } from "../ui/Field";
 import { useForm } from "../ui/form";
@@ -22,13 +21,16 @@ interface Props {
 /** Name, role, scope and placement of one user, plus disable/enable and unlock. */
 export function UserEditor({ user, org, onSaved, onClose }: Props) {
   const { t } = useTranslation();
-  const me = useMe();
   const [name, setName] = useState(user.name);
   const [access, setAccess] = useState<Access>({ role: user.role, scope: user.scope, regionId: user.regionId, branchId: user.branchId });
   const [notice, setNotice] = useState<string | null>(null);
   const form = useForm(FIELDS);
   const heading = useRef<HTMLHeadingElement>(null);
-  const self = user.id === me.id;
+  // The server says what may be done to this person now (never "not yourself" worked out here).
+  const updatable = user.actions.includes("update");
+  const unlockable = user.actions.includes("unlock");
+  const disablable = user.actions.includes("disable");
+  const enablable = user.actions.includes("enable");
 
   useEffect(() => heading.current?.focus(), []);
 
@@ -45,6 +47,7 @@ export function UserEditor({ user, org, onSaved, onClose }: Props) {
 
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
+    if (!updatable) return;
     return run(() => users.update(user.id, { name: name.trim(), ...accessPayload(access) }), t("common.saved"), {
       name,
       ...placementRequired(access),
@@ -65,44 +68,48 @@ export function UserEditor({ user, org, onSaved, onClose }: Props) {
         <TextField label={t("profile.name")} name="name" value={name} onChange={(e) => setName(e.target.value)} error={form.errors.fields.name} />
         <ScopeFields value={access} onChange={setAccess} org={org} errors={form.errors.fields} />
         <div className="actions">
-          <button type="submit" className="button" disabled={form.busy}>
-            {t("common.save")}
-          </button>
+          {updatable ? (
+            <button type="submit" className="button" disabled={form.busy}>
+              {t("common.save")}
+            </button>
+          ) : null}
           <button type="button" className="button button--secondary" onClick={onClose}>
             {t("common.close")}
           </button>
         </div>
       </form>
-      <div className="danger-zone">
-        <h3>{t("users.account")}</h3>
-        {isLocked(user) ? (
-          <p>
-            {t("users.lockedUntil", { time: formatDateTime(user.lockedUntil) })}{" "}
-            <button type="button" className="button button--small button--secondary" disabled={form.busy} onClick={() => run(() => users.unlock(user.id).then((u) => u ?? users.get(user.id)), t("users.unlocked"))}>
-              {t("users.unlock")}
-            </button>
-          </p>
-        ) : null}
-        {user.status === "active" ? (
-          <p>
-            {self ? <span className="muted">{t("users.cannotDisableSelf")} </span> : null}
-            <button
-              type="button"
-              className="button button--small button--danger"
-              disabled={form.busy || self}
-              onClick={() => window.confirm(t("users.disableConfirm", { name: user.name })) && run(() => users.update(user.id, { status: "disabled" }), t("users.disabled"))}
-            >
-              {t("users.disable")}
-            </button>
-          </p>
-        ) : (
-          <p>
-            <button type="button" className="button button--small button--secondary" disabled={form.busy} onClick={() => run(() => users.update(user.id, { status: "active" }), t("users.enabled"))}>
-              {t("users.enable")}
-            </button>
-          </p>
-        )}
-      </div>
+      {unlockable || disablable || enablable ? (
+        <div className="danger-zone">
+          <h3>{t("users.account")}</h3>
+          {unlockable ? (
+            <p>
+              {isLocked(user) ? <>{t("users.lockedUntil", { time: formatDateTime(user.lockedUntil) })} </> : null}
+              <button type="button" className="button button--small button--secondary" disabled={form.busy} onClick={() => run(() => users.unlock(user.id).then((u) => u ?? users.get(user.id)), t("users.unlocked"))}>
+                {t("users.unlock")}
+              </button>
+            </p>
+          ) : null}
+          {disablable ? (
+            <p>
+              <button
+                type="button"
+                className="button button--small button--danger"
+                disabled={form.busy}
+                onClick={() => window.confirm(t("users.disableConfirm", { name: user.name })) && run(() => users.update(user.id, { status: "disabled" }), t("users.disabled"))}
+              >
+                {t("users.disable")}
+              </button>
+            </p>
+          ) : null}
+          {enablable ? (
+            <p>
+              <button type="button" className="button button--small button--secondary" disabled={form.busy} onClick={() => run(() => users.update(user.id, { status: "active" }), t("users.enabled"))}>
+                {t("users.enable")}
+              </button>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { StatusMessage } from "../ui/Alert";
 import { usePaged, useResource } from "../ui/data";
 import { formatDateTime } from "../ui/format";
 import { LoadError, LoadMore, PageHead } from "../ui/Page";
-import { TableWrap } from "../ui/TableWrap";
+import { CellLabel, TableWrap } from "../ui/TableWrap";
 import { ScopeText } from "../ui/ScopeText";
 import { InvitationsList } from "./Invitations";
 import { InviteForm } from "./InviteForm";
@@ -26,6 +26,8 @@ export function UsersPage() {
   const list = usePaged((cursor) => users.list({ q: search, cursor, limit: 50 }), [search]);
   const tree = useResource<OrgTree | undefined>(() => (can("org:read") ? org.tree() : Promise.resolve(undefined)), []);
   const writable = can("users:write");
+  // What may be done to each person is the server's answer (`actions`), never worked out here.
+  const editable = list.items.some((u) => u.actions.includes("update"));
 
   return (
     <>
@@ -84,7 +86,7 @@ export function UsersPage() {
         </form>
       </search>
       {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
-      <TableWrap label={t("users.title")}>
+      <TableWrap label={t("users.title")} className="table-wrap--stack">
         <table>
           <thead>
             <tr>
@@ -93,33 +95,47 @@ export function UsersPage() {
               <th scope="col">{t("common.scope")}</th>
               <th scope="col">{t("common.status")}</th>
               <th scope="col">{t("users.lastLogin")}</th>
-              {writable ? <th scope="col">{t("common.actions")}</th> : null}
+              {editable ? <th scope="col">{t("common.actions")}</th> : null}
             </tr>
           </thead>
           <tbody>
             {list.items.map((u) => (
               <tr key={u.id}>
-                <td>
+                <td className="cell--head">
                   <span className="strong">{u.name}</span>
                   <br />
                   <span className="muted" dir="ltr">
                     {u.email}
                   </span>
                 </td>
-                <td>{t(`roles.${u.role}`)}</td>
                 <td>
-                  <ScopeText scope={u.scope} regionId={u.regionId} branchId={u.branchId} org={tree.data} />
+                  <CellLabel>{t("common.role")}</CellLabel>
+                  <span>{t(`roles.${u.role}`)}</span>
                 </td>
                 <td>
-                  <UserStatusBadge user={u} />
+                  <CellLabel>{t("common.scope")}</CellLabel>
+                  <span>
+                    <ScopeText scope={u.scope} regionId={u.regionId} branchId={u.branchId} org={tree.data} />
+                  </span>
                 </td>
-                <td>{formatDateTime(u.lastLoginAt)}</td>
-                {writable ? (
-                  <td>
-                    <button type="button" className="button button--small button--secondary" onClick={() => setEditing(u)}>
-                      {t("common.edit")}
-                      <span className="visually-hidden"> {u.name}</span>
-                    </button>
+                <td>
+                  <CellLabel>{t("common.status")}</CellLabel>
+                  <span>
+                    <UserStatusBadge user={u} />
+                  </span>
+                </td>
+                <td>
+                  <CellLabel>{t("users.lastLogin")}</CellLabel>
+                  <span>{formatDateTime(u.lastLoginAt)}</span>
+                </td>
+                {editable ? (
+                  <td className="cell--actions">
+                    {u.actions.includes("update") ? (
+                      <button type="button" className="button button--small button--secondary" onClick={() => setEditing(u)}>
+                        {t("common.edit")}
+                        <span className="visually-hidden"> {u.name}</span>
+                      </button>
+                    ) : null}
                   </td>
                 ) : null}
               </tr>

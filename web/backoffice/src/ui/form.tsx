@@ -36,13 +36,16 @@ export function useForm(knownFields: readonly string[] = []) {
       if (err instanceof ApiError) {
         for (const p of err.fieldProblems) {
           const name = fieldName(p.path);
+          // The field's own code (`password_too_short`, `invalid_mfa_code`) with its limits, translated.
           const message = p.code || generic ? fieldMessage(t, p) : problemMessage(t, err);
           if (knownFields.includes(name)) fields[name] ??= message;
-          else stray.push(`${name}: ${message}`);
+          // A problem with no field on this form (`body`, `token`) is said once, above the form.
+          else if (generic && !stray.includes(message)) stray.push(message);
         }
       }
       const base = Object.keys(fields).length > 0 && generic ? t("form.checkFields") : problemMessage(t, err);
-      setErrors({ message: [base, ...stray].join(" "), fields });
+      const message = stray.length > 0 && Object.keys(fields).length === 0 && generic ? stray.join(" ") : [base, ...stray].join(" ");
+      setErrors({ message, fields });
       focusFirstInvalid();
     },
     [knownFields, t, focusFirstInvalid],
