@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it, onTestFailed } from "vitest";
 import { makeTenant, makeUser, TEST_PASSWORD, type TestTenant } from "../support/factories";
-import { browserAvailable, describeFailure, expectNoSidewaysScroll, launchBrowser, newPage, type RunningApp, runAxe, seriousOnly, startApp, watchProblems } from "./harness";
+import { browserAvailable, describeFailure, expectNoSidewaysScroll, newPage, runAxe, type RunningApp, seriousOnly, useLiveApp, watchProblems } from "./harness";
 
 /** Set ATRIUM_E2E_SCREENSHOTS=dir to keep screenshots of the pages visited (for a human to look at). */
 const SHOTS = process.env.ATRIUM_E2E_SCREENSHOTS;
@@ -27,32 +27,22 @@ async function signIn(page: Page, app: RunningApp, tenant: TestTenant, email: st
 }
 
 describe.skipIf(!browserAvailable())("back office in chromium", () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const live = useLiveApp();
 
   it("signs in, switches to Arabic right-to-left, and keeps Arabic for this user after a reload", async () => {
-    const tenant = await makeTenant(app.ctx);
-    const admin = await makeUser(app.ctx, tenant, { role: "admin", email: `admin-${tenant.slug}@example.test` });
-    const { context, page } = await newPage(browser, { width: 1280, height: 800 });
+    const tenant = await makeTenant(live.app.ctx);
+    const admin = await makeUser(live.app.ctx, tenant, { role: "admin", email: `admin-${tenant.slug}@example.test` });
+    const { context, page } = await newPage(live.browser, { width: 1280, height: 800 });
     const problems = watchProblems(page);
     onTestFailed(async ({ task }) => console.error(await describeFailure(page, task.name, problems)));
 
     // The login page is accessible: no serious or critical axe findings.
-    await page.goto(`${app.baseUrl}/app/?tenant=${tenant.slug}`);
+    await page.goto(`${live.app.baseUrl}/app/?tenant=${tenant.slug}`);
     await page.getByRole("heading", { level: 1, name: "Sign in to Atrium" }).waitFor();
     const violations = seriousOnly(await runAxe(page));
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
 
-    await signIn(page, app, tenant, admin.email);
+    await signIn(page, live.app, tenant, admin.email);
     await page.getByRole("heading", { level: 1, name: `Welcome, ${admin.name}` }).waitFor();
     expect(await html(page)).toEqual({ lang: "en", dir: "ltr" });
     // Admin sees every section the contract gives admins.
@@ -80,13 +70,13 @@ describe.skipIf(!browserAvailable())("back office in chromium", () => {
   });
 
   it("fits a 360-pixel phone: no sideways scroll on the home page, menu button opens the navigation", async () => {
-    const tenant = await makeTenant(app.ctx);
-    const admin = await makeUser(app.ctx, tenant, { role: "admin", email: `phone-${tenant.slug}@example.test` });
-    const { context, page } = await newPage(browser, { width: 360, height: 740 });
+    const tenant = await makeTenant(live.app.ctx);
+    const admin = await makeUser(live.app.ctx, tenant, { role: "admin", email: `phone-${tenant.slug}@example.test` });
+    const { context, page } = await newPage(live.browser, { width: 360, height: 740 });
     const problems = watchProblems(page);
     onTestFailed(async ({ task }) => console.error(await describeFailure(page, task.name, problems)));
 
-    await page.goto(`${app.baseUrl}/app/?tenant=${tenant.slug}`);
+    await page.goto(`${live.app.baseUrl}/app/?tenant=${tenant.slug}`);
     await page.getByRole("heading", { level: 1, name: "Sign in to Atrium" }).waitFor();
     await page.getByRole("banner").getByLabel("Language").selectOption("ar");
     expect(await html(page)).toEqual({ lang: "ar", dir: "rtl" });
@@ -94,7 +84,7 @@ describe.skipIf(!browserAvailable())("back office in chromium", () => {
     await expectNoSidewaysScroll(page, 360);
     await page.getByRole("banner").getByLabel("اللغة").selectOption("en");
 
-    await signIn(page, app, tenant, admin.email);
+    await signIn(page, live.app, tenant, admin.email);
     await page.getByRole("heading", { level: 1, name: `Welcome, ${admin.name}` }).waitFor();
     await expectNoSidewaysScroll(page, 360);
     await shot(page, "home-en-360");

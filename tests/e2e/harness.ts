@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { createTestContext, type TestContext } from "../support/context";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -158,4 +159,33 @@ export async function describeFailure(page: Page, name: string, problems: PagePr
   } catch (err) {
     return `could not describe the page: ${String(err)}`;
   }
+}
+
+/**
+ * The real app on a random port and one Chromium, for the whole file: started before its tests,
+ * closed after them. Read `live.app` / `live.browser` inside tests.
+ */
+export function useLiveApp(): { readonly app: RunningApp; readonly browser: Browser } {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (!value) throw new Error(`${what} is not started yet (use it inside a test)`);
+    return value;
+  };
+  return {
+    get app() {
+      return ready(app, "the app");
+    },
+    get browser() {
+      return ready(browser, "chromium");
+    },
+  };
 }

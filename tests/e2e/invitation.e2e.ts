@@ -1,30 +1,19 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { describe, expect, it, onTestFailed } from "vitest";
 import { makeTenant, makeUser, TEST_PASSWORD } from "../support/factories";
-import { browserAvailable, describeFailure, launchBrowser, newPage, type RunningApp, startApp, watchProblems } from "./harness";
+import { browserAvailable, describeFailure, newPage, useLiveApp, watchProblems } from "./harness";
 
 describe.skipIf(!browserAvailable())("inviting a colleague in chromium", () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const live = useLiveApp();
 
   it("admin invites in Hebrew, the email lands in the outbox, the invitee accepts and is signed in", async () => {
-    const tenant = await makeTenant(app.ctx);
-    const admin = await makeUser(app.ctx, tenant, { role: "admin", locale: "he", email: `inviter-${tenant.slug}@example.test` });
+    const tenant = await makeTenant(live.app.ctx);
+    const admin = await makeUser(live.app.ctx, tenant, { role: "admin", locale: "he", email: `inviter-${tenant.slug}@example.test` });
     const invitee = `dana-${tenant.slug}@example.test`;
-    const { context, page } = await newPage(browser, { width: 1024, height: 768 });
+    const { context, page } = await newPage(live.browser, { width: 1024, height: 768 });
     const problems = watchProblems(page);
     onTestFailed(async ({ task }) => console.error(await describeFailure(page, task.name, problems)));
 
-    await page.goto(`${app.baseUrl}/app/login?tenant=${tenant.slug}`);
+    await page.goto(`${live.app.baseUrl}/app/login?tenant=${tenant.slug}`);
     await page.getByLabel("Email address").fill(admin.email);
     await page.getByLabel("Password", { exact: true }).fill(TEST_PASSWORD);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -50,7 +39,7 @@ describe.skipIf(!browserAvailable())("inviting a colleague in chromium", () => {
     await page.getByRole("heading", { level: 1, name: "כניסה ל-Atrium" }).waitFor();
 
     const url = new URL(link as string);
-    await page.goto(`${app.baseUrl}${url.pathname}${url.search}`);
+    await page.goto(`${live.app.baseUrl}${url.pathname}${url.search}`);
     await page.getByRole("heading", { level: 1, name: "קבלת ההזמנה" }).waitFor();
     expect(await page.getByLabel("כתובת אימייל").inputValue()).toBe(invitee);
     expect(await page.getByLabel("שם מלא").inputValue()).toBe("Dana Levi");

@@ -1,19 +1,8 @@
 import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it, onTestFailed } from "vitest";
 import { makeTenant, makeUser, TEST_PASSWORD } from "../support/factories";
-import {
-  browserAvailable,
-  expectNoSidewaysScroll,
-  launchBrowser,
-  newPage,
-  type RunningApp,
-  runAxe,
-  seriousOnly,
-  startApp,
-  watchProblems,
-  describeFailure,
-} from "./harness";
+import { browserAvailable, describeFailure, expectNoSidewaysScroll, newPage, runAxe, seriousOnly, useLiveApp, watchProblems } from "./harness";
 
 const SHOTS = process.env.ATRIUM_E2E_SCREENSHOTS;
 async function shot(page: Page, name: string) {
@@ -30,26 +19,16 @@ async function expectAccessible(page: Page, where: string) {
 const h1 = (page: Page, name: string) => page.getByRole("heading", { level: 1, name }).waitFor();
 
 describe.skipIf(!browserAvailable())("every back-office page on a phone, right to left", () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const live = useLiveApp();
 
   it("shows each admin page in Arabic at 360 px without sideways scroll or serious axe findings", async () => {
-    const tenant = await makeTenant(app.ctx);
-    const admin = await makeUser(app.ctx, tenant, { role: "admin", locale: "ar", email: `tour-${tenant.slug}@example.test` });
-    const { context, page } = await newPage(browser, { width: 360, height: 740 });
+    const tenant = await makeTenant(live.app.ctx);
+    const admin = await makeUser(live.app.ctx, tenant, { role: "admin", locale: "ar", email: `tour-${tenant.slug}@example.test` });
+    const { context, page } = await newPage(live.browser, { width: 360, height: 740 });
     const problems = watchProblems(page);
     onTestFailed(async ({ task }) => console.error(await describeFailure(page, task.name, problems)));
 
-    await page.goto(`${app.baseUrl}/app/login?tenant=${tenant.slug}`);
+    await page.goto(`${live.app.baseUrl}/app/login?tenant=${tenant.slug}`);
     await page.getByLabel("Email address").fill(admin.email);
     await page.getByLabel("Password", { exact: true }).fill(TEST_PASSWORD);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -68,7 +47,7 @@ describe.skipIf(!browserAvailable())("every back-office page on a phone, right t
       ["/profile", "ملفك الشخصي"],
     ];
     for (const [path, title] of pages) {
-      await page.goto(`${app.baseUrl}/app${path}`);
+      await page.goto(`${live.app.baseUrl}/app${path}`);
       await h1(page, title);
       await page.waitForLoadState("networkidle");
       await expectNoSidewaysScroll(page, 360);
@@ -77,7 +56,7 @@ describe.skipIf(!browserAvailable())("every back-office page on a phone, right t
     }
 
     // An API key is shown once, in a box that fits the phone.
-    await page.goto(`${app.baseUrl}/app/api-keys`);
+    await page.goto(`${live.app.baseUrl}/app/api-keys`);
     await page.getByRole("button", { name: "إنشاء مفتاح API" }).click();
     await page.getByLabel("الاسم", { exact: true }).fill("Core sync");
     await page.getByRole("button", { name: "إنشاء المفتاح" }).click();
@@ -88,12 +67,12 @@ describe.skipIf(!browserAvailable())("every back-office page on a phone, right t
     await shot(page, "ar-360-api-key-created");
 
     // The audit chain of a fresh bank verifies.
-    await page.goto(`${app.baseUrl}/app/audit`);
+    await page.goto(`${live.app.baseUrl}/app/audit`);
     await page.getByRole("button", { name: "التحقق من السلسلة" }).click();
     await page.getByRole("status").filter({ hasText: "السلسلة سليمة" }).waitFor();
 
     // Two-factor enrolment shows the QR code as an image the CSP allows (data: URL).
-    await page.goto(`${app.baseUrl}/app/profile`);
+    await page.goto(`${live.app.baseUrl}/app/profile`);
     await page.getByRole("button", { name: "إعداد التحقق بخطوتين" }).click();
     const qr = page.getByRole("img", { name: "رمز QR لتطبيق المصادقة" });
     await qr.waitFor();
@@ -106,12 +85,12 @@ describe.skipIf(!browserAvailable())("every back-office page on a phone, right t
   });
 
   it("customer shell: bank name, language from ?lang=, right to left, and a translated message for a bad link", async () => {
-    const tenant = await makeTenant(app.ctx);
-    const { context, page } = await newPage(browser, { width: 360, height: 740 });
+    const tenant = await makeTenant(live.app.ctx);
+    const { context, page } = await newPage(live.browser, { width: 360, height: 740 });
     const problems = watchProblems(page);
     onTestFailed(async ({ task }) => console.error(await describeFailure(page, task.name, problems)));
 
-    await page.goto(`${app.baseUrl}/c/${tenant.slug}/?lang=ar`);
+    await page.goto(`${live.app.baseUrl}/c/${tenant.slug}/?lang=ar`);
     await page.getByRole("heading", { level: 1, name: `مرحبًا بك في ${tenant.name}` }).waitFor();
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(["ar", "rtl"]);
     await expect(page.getByRole("contentinfo").textContent()).resolves.toContain("اتصال آمن");
@@ -124,7 +103,7 @@ describe.skipIf(!browserAvailable())("every back-office page on a phone, right t
     expect(new URL(page.url()).searchParams.get("lang")).toBe("zh-Hant");
     expect(problems.errors).toEqual([]);
 
-    await page.goto(`${app.baseUrl}/c/no-such-bank/?lang=he`);
+    await page.goto(`${live.app.baseUrl}/c/no-such-bank/?lang=he`);
     await page.getByRole("alert").filter({ hasText: "הקישור הזה אינו תקף או שפג תוקפו." }).waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
     await shot(page, "customer-invalid-he-360");

@@ -1,27 +1,16 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { describe, expect, it, onTestFailed } from "vitest";
 import { json, makeTenant, makeUser } from "../support/factories";
-import { browserAvailable, describeFailure, launchBrowser, newPage, type RunningApp, startApp, watchProblems } from "./harness";
+import { browserAvailable, describeFailure, newPage, useLiveApp, watchProblems } from "./harness";
 
 describe.skipIf(!browserAvailable())("password policy messages in chromium", () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const live = useLiveApp();
 
   it("shows the server's password_too_short next to the field, translated into Arabic with its minimum", async () => {
-    const tenant = await makeTenant(app.ctx);
-    const user = await makeUser(app.ctx, tenant, { role: "viewer", email: `reset-${tenant.slug}@example.test` });
-    const forgot = await app.ctx.app.request("/api/v1/auth/password/forgot", { method: "POST", ...json({ tenant: tenant.slug, email: user.email }) });
+    const tenant = await makeTenant(live.app.ctx);
+    const user = await makeUser(live.app.ctx, tenant, { role: "viewer", email: `reset-${tenant.slug}@example.test` });
+    const forgot = await live.app.ctx.app.request("/api/v1/auth/password/forgot", { method: "POST", ...json({ tenant: tenant.slug, email: user.email }) });
     expect(forgot.status).toBe(202);
-    const mail = await app.ctx.deps.db
+    const mail = await live.app.ctx.deps.db
       .selectFrom("messages")
       .select("body_text")
       .where("tenant_id", "=", tenant.id)
@@ -31,10 +20,10 @@ describe.skipIf(!browserAvailable())("password policy messages in chromium", () 
     const token = /token=([\w-]+)/.exec(mail.body_text)?.[1];
     expect(token).toBeTruthy();
 
-    const { context, page } = await newPage(browser, { width: 360, height: 740 });
+    const { context, page } = await newPage(live.browser, { width: 360, height: 740 });
     const problems = watchProblems(page);
     onTestFailed(async ({ task }) => console.error(await describeFailure(page, task.name, problems)));
-    await page.goto(`${app.baseUrl}/app/reset?token=${token}`);
+    await page.goto(`${live.app.baseUrl}/app/reset?token=${token}`);
     await page.getByRole("heading", { level: 1, name: "Choose a new password" }).waitFor();
     await page.getByRole("banner").getByLabel("Language").selectOption("ar");
     await page.getByRole("heading", { level: 1, name: "اختر كلمة مرور جديدة" }).waitFor();

@@ -1,30 +1,19 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { describe, expect, it, onTestFailed } from "vitest";
 import { totpCodeAt } from "../../src/modules/auth/totp";
 import { makeTenant, makeUser, TEST_PASSWORD } from "../support/factories";
-import { browserAvailable, describeFailure, launchBrowser, newPage, type RunningApp, startApp, watchProblems } from "./harness";
+import { browserAvailable, describeFailure, newPage, useLiveApp, watchProblems } from "./harness";
 
 describe.skipIf(!browserAvailable())("two-step verification in chromium", () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const live = useLiveApp();
 
   it("enrols with the secret shown on the profile page, then asks for a code at the next sign-in", async () => {
-    const tenant = await makeTenant(app.ctx);
-    const user = await makeUser(app.ctx, tenant, { role: "viewer", email: `totp-${tenant.slug}@example.test` });
-    const { context, page } = await newPage(browser, { width: 1024, height: 768 });
+    const tenant = await makeTenant(live.app.ctx);
+    const user = await makeUser(live.app.ctx, tenant, { role: "viewer", email: `totp-${tenant.slug}@example.test` });
+    const { context, page } = await newPage(live.browser, { width: 1024, height: 768 });
     const problems = watchProblems(page);
     onTestFailed(async ({ task }) => console.error(await describeFailure(page, task.name, problems)));
     const fillCredentials = async () => {
-      await page.goto(`${app.baseUrl}/app/login?tenant=${tenant.slug}`);
+      await page.goto(`${live.app.baseUrl}/app/login?tenant=${tenant.slug}`);
       await page.getByLabel("Email address").fill(user.email);
       await page.getByLabel("Password", { exact: true }).fill(TEST_PASSWORD);
       await page.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -46,8 +35,8 @@ describe.skipIf(!browserAvailable())("two-step verification in chromium", () => 
     await page.getByText("That code is wrong or has expired. Enter the current code from your app.").waitFor();
     expect(await page.getByLabel("6-digit code").getAttribute("aria-invalid")).toBe("true");
     expect(await page.getByRole("heading", { level: 1, name: "Your profile" }).isVisible()).toBe(true);
-    expect(page.url()).toBe(`${app.baseUrl}/app/profile`);
-    await page.getByLabel("6-digit code").fill(totpCodeAt(secret, app.ctx.clock.now()));
+    expect(page.url()).toBe(`${live.app.baseUrl}/app/profile`);
+    await page.getByLabel("6-digit code").fill(totpCodeAt(secret, live.app.ctx.clock.now()));
     await page.getByRole("button", { name: "Turn on", exact: true }).click();
     await page.getByRole("status").filter({ hasText: "Two-step verification is on." }).waitFor();
 
@@ -60,8 +49,8 @@ describe.skipIf(!browserAvailable())("two-step verification in chromium", () => 
     await page.getByLabel("6-digit code").fill("000000");
     await page.getByRole("button", { name: "Verify" }).click();
     await page.getByRole("alert").filter({ hasText: "That code is wrong or has expired." }).waitFor();
-    app.ctx.clock.advance(30_000);
-    await page.getByLabel("6-digit code").fill(totpCodeAt(secret, app.ctx.clock.now()));
+    live.app.ctx.clock.advance(30_000);
+    await page.getByLabel("6-digit code").fill(totpCodeAt(secret, live.app.ctx.clock.now()));
     await page.getByRole("button", { name: "Verify" }).click();
     await page.getByRole("heading", { level: 1, name: `Welcome, ${user.name}` }).waitFor();
 
