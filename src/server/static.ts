@@ -28,7 +28,12 @@ function safeFile(root: string, rel: string): string | null {
 function spa(app: OpenAPIHono<AppEnv>, mount: string, dir: string) {
   const root = join(WEB_DIST, dir);
   app.get(`${mount}/*`, (c) => {
-    const rel = decodeURIComponent(c.req.path.slice(mount.length)) || "/";
+    let rel: string;
+    try {
+      rel = decodeURIComponent(c.req.path.slice(mount.length)) || "/";
+    } catch {
+      return c.text("Not found", 404); // a malformed %-escape names no file
+    }
     const asset = rel !== "/" ? safeFile(root, rel) : null;
     const file = asset ?? safeFile(root, "index.html");
     if (!file) {

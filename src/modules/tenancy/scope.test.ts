@@ -88,3 +88,17 @@ describe("actions on users, decided by the server", () => {
     expect(seen.actions).toEqual([]);
   });
 });
+
+describe("guards on one's own account", () => {
+  it("refuses to let an administrator disable themselves, leaving them active", async () => {
+    const t = await makeTenant(ctx);
+    const admin = await makeUser(ctx, t);
+    await makeUser(ctx, t); // another admin exists, so only the self rule can refuse
+    const s = await signIn(ctx, t, admin.email);
+    const res = await ctx.app.request(`/api/v1/users/${admin.id}`, { method: "PATCH", headers: s.headers, body: JSON.stringify({ status: "disabled" }) });
+    expect(res.status).toBe(409);
+    expect((await res.json()).errors).toEqual([{ path: "body.status", message: "cannot disable yourself", code: "self" }]);
+    const row = await ctx.deps.db.selectFrom("users").select("status").where("id", "=", admin.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe("active");
+  });
+});

@@ -49,6 +49,9 @@ export interface UserPatch {
 export async function updateUser(deps: Deps, ctx: AuditContext, actor: Actor, id: string, patch: UserPatch) {
   const user = await findScopedUser(deps, actor, id);
   if (Object.keys(patch).length === 0) throw new AppError("validation_failed", "Nothing to change", { issues: [{ path: "body", message: "is empty", code: "empty" }] });
+  if (patch.status === "disabled" && actor.kind === "user" && actor.id === id) {
+    throw new AppError("conflict", "You cannot disable your own account", { issues: [{ path: "body.status", message: "cannot disable yourself", code: "self" }] });
+  }
   return inTransaction(deps.db, async (trx) => {
     const scope = patch.scope ?? user.scope;
     const placementChanged = patch.scope !== undefined || patch.regionId !== undefined || patch.branchId !== undefined;
