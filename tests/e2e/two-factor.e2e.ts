@@ -1,6 +1,6 @@
 import { describe, expect, it, onTestFailed } from "vitest";
 import { totpCodeAt } from "../../src/modules/auth/totp";
-import { makeTenant, makeUser, TEST_PASSWORD } from "../support/factories";
+import { makeTenant, makeUser, signIn as signInApi, TEST_PASSWORD } from "../support/factories";
 import { browserAvailable, describeFailure, newPage, useLiveApp, watchProblems } from "./harness";
 
 describe.skipIf(!browserAvailable())("two-step verification in chromium", () => {
@@ -59,6 +59,41 @@ describe.skipIf(!browserAvailable())("two-step verification in chromium", () => 
     const expected = [/status of 400.*\/api\/v1\/me\/totp\/enable\)$/, /status of 401.*\/api\/v1\/auth\/(login\/totp|session)\)$/];
     const unexpected = problems.errors.filter((e) => !expected.some((re) => re.test(e)));
     expect(unexpected).toEqual([]);
+    await context.close();
+  });
+
+  it("lets an administrator reset a colleague's lost phone from the Users page, in Hebrew", async () => {
+    const ctx = live.app.ctx;
+    const tenant = await makeTenant(ctx);
+    const admin = await makeUser(ctx, tenant, { role: "admin", email: `boss-${tenant.slug}@example.test`, locale: "he" });
+    const colleague = await makeUser(ctx, tenant, { role: "agent", scope: "own", branchId: tenant.branches[0]?.id, email: `lost-phone-${tenant.slug}@example.test` });
+    // The colleague turns two-step verification on through the API.
+    const s = await signInApi(ctx, tenant, colleague.email);
+    const setup = await (await ctx.app.request("/api/v1/me/totp/setup", { method: "POST", headers: s.headers })).json();
+    const on = await ctx.app.request("/api/v1/me/totp/enable", { method: "POST", headers: s.headers, body: JSON.stringify({ code: totpCodeAt(setup.secret, ctx.clock.now()) }) });
+    expect(on.status).toBe(200);
+
+    const { context, page } = await newPage(live.browser, { width: 1024, height: 768 });
+    const problems = watchProblems(page);
+    onTestFailed(async ({ task }) => console.error(await describeFailure(page, task.name, problems)));
+    await page.goto(`${live.app.baseUrl}/app/login?tenant=${tenant.slug}`);
+    await page.getByLabel("Email address").fill(admin.email);
+    await page.getByLabel("Password", { exact: true }).fill(TEST_PASSWORD);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL(`${live.app.baseUrl}/app/`);
+    await page.goto(`${live.app.baseUrl}/app/users`);
+    await page.getByRole("heading", { level: 1, name: "משתמשים" }).waitFor();
+    const row = page.getByRole("row").filter({ hasText: colleague.email });
+    await row.getByRole("button", { name: new RegExp(colleague.name) }).click();
+    page.once("dialog", (d) => void d.accept());
+    await page.getByRole("button", { name: "איפוס אימות דו-שלבי" }).click();
+    await page.getByRole("status").filter({ hasText: "האימות הדו-שלבי בוטל עבור משתמש זה." }).waitFor();
+    // Offered only while there is something to reset.
+    expect(await page.getByRole("button", { name: "איפוס אימות דו-שלבי" }).count()).toBe(0);
+    const row2 = await ctx.deps.db.selectFrom("users").select("totp_enabled_at").where("id", "=", colleague.id).executeTakeFirstOrThrow();
+    expect(row2.totp_enabled_at).toBeNull();
+    const expected = [/status of 401.*\/api\/v1\/auth\/session\)$/];
+    expect(problems.errors.filter((e) => !expected.some((re) => re.test(e)))).toEqual([]);
     await context.close();
   });
 });

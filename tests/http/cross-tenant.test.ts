@@ -146,6 +146,7 @@ const TARGETS: Record<string, { id: (b: BIds) => string; body?: unknown }> = {
   "GET /users/{id}": { id: (x) => x.user },
   "PATCH /users/{id}": { id: (x) => x.user, body: { name: "Hijacked", status: "disabled" } },
   "POST /users/{id}/unlock": { id: (x) => x.user },
+  "POST /users/{id}/totp/reset": { id: (x) => x.user },
   "PATCH /regions/{id}": { id: (x) => x.region, body: { name: "Hijacked" } },
   "PATCH /branches/{id}": { id: (x) => x.branch, body: { name: "Hijacked" } },
   "DELETE /invitations/{id}": { id: (x) => x.invitation },

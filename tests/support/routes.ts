@@ -63,6 +63,7 @@ export const ROUTES: Record<string, RouteSpec> = {
   "GET /users/{id}": { need: "users:read" },
   "PATCH /users/{id}": { need: "users:write", body: () => ({ name: "Renamed" }) },
   "POST /users/{id}/unlock": { need: "users:write" },
+  "POST /users/{id}/totp/reset": { need: "users:write" },
   "GET /invitations": { need: "users:write" },
   "POST /invitations": { need: "users:write", body: (f) => ({ email: `i-${f.uniq()}@example.test`, name: "Invitee", role: "viewer", scope: "tenant" }) },
   "DELETE /invitations/{id}": { need: "users:write" },

@@ -83,3 +83,40 @@ describe("two-factor sign-in", () => {
     expect(actions.map((a) => a.action)).toEqual(["auth.totp_enabled", "auth.totp_disabled"]);
   });
 });
+
+describe("an administrator resets a lost phone", () => {
+  it("turns the person's two-factor off, ends their sessions, emails them, and is audited", async () => {
+    const t = await makeTenant(ctx);
+    const admin = await makeUser(ctx, t);
+    const u = await makeUser(ctx, t, { role: "viewer" });
+    const { session } = await enrol(t, u.email);
+    const s = await signIn(ctx, t, admin.email);
+    const listed = (await (await ctx.app.request(`/api/v1/users/${u.id}`, { headers: s.headers })).json()) as { actions: string[] };
+    expect(listed.actions).toContain("reset_totp");
+
+    const res = await ctx.app.request(`/api/v1/users/${u.id}/totp/reset`, { method: "POST", headers: s.headers });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.totpEnabled).toBe(false);
+    expect(body.actions).not.toContain("reset_totp");
+    expect((await ctx.app.request("/api/v1/auth/session", { headers: { cookie: session.cookie } })).status).toBe(401);
+    await signIn(ctx, t, u.email); // password alone is enough again
+    const mail = await ctx.deps.db.selectFrom("messages").select("template").where("tenant_id", "=", t.id).where("recipient", "=", u.email).orderBy("created_at").execute();
+    expect(mail.map((m) => m.template)).toEqual(["auth.totp_enabled", "auth.totp_disabled"]);
+    const audit = await ctx.deps.db.selectFrom("audit_log").select(["action", "actor_id"]).where("tenant_id", "=", t.id).where("action", "=", "user.totp_reset").execute();
+    expect(audit).toEqual([{ action: "user.totp_reset", actor_id: admin.id }]);
+
+    const again = await ctx.app.request(`/api/v1/users/${u.id}/totp/reset`, { method: "POST", headers: s.headers });
+    expect(again.status).toBe(409);
+  });
+
+  it("is not a way around one's own password and code", async () => {
+    const t = await makeTenant(ctx);
+    const admin = await makeUser(ctx, t);
+    const { session } = await enrol(t, admin.email);
+    const res = await ctx.app.request(`/api/v1/users/${admin.id}/totp/reset`, { method: "POST", headers: session.headers });
+    expect(res.status).toBe(409);
+    const row = await ctx.deps.db.selectFrom("users").select("totp_enabled_at").where("id", "=", admin.id).executeTakeFirstOrThrow();
+    expect(row.totp_enabled_at).not.toBeNull();
+  });
+});

@@ -21,12 +21,12 @@ export const UserSchema = z
     lastLoginAt: z.string().nullable(),
     createdAt: z.string(),
     actions: z
-      .array(z.enum(["update", "disable", "enable", "unlock"]))
+      .array(z.enum(["update", "disable", "enable", "unlock", "reset_totp"]))
       .openapi({ description: "What the caller may do to this user now; the UI offers only these" }),
   })
   .openapi("User");
 
-export type UserAction = "update" | "disable" | "enable" | "unlock";
+export type UserAction = "update" | "disable" | "enable" | "unlock" | "reset_totp";
 
 /** The caller's abilities on one user, decided here so the UI never re-implements the rules. */
 export function userActions(actor: Actor, u: Selectable<UsersTable>, now: Date): UserAction[] {
@@ -36,6 +36,7 @@ export function userActions(actor: Actor, u: Selectable<UsersTable>, now: Date):
   if (u.status === "active" && !self) actions.push("disable");
   if (u.status === "disabled") actions.push("enable");
   if (u.locked_until && u.locked_until > now) actions.push("unlock");
+  if (u.totp_enabled_at && !self) actions.push("reset_totp");
   return actions;
 }
 

@@ -9,7 +9,7 @@ import { assertPasswordPolicy } from "../auth/recovery";
 import { createUser, LOCALES, resolvePlacement } from "./commands";
 import { createInvitation, revokeInvitation } from "./invitations";
 import { InvitationSchema, presentInvitation, presentUser, UserSchema } from "./presenter";
-import { assertWithinActorScope, findScopedUser, unlockUser, updateUser, USER_SCOPE_COLUMNS } from "./users";
+import { assertWithinActorScope, findScopedUser, resetTwoFactor, unlockUser, updateUser, USER_SCOPE_COLUMNS } from "./users";
 
 const tags = ["Users"];
 const placement = {
@@ -75,6 +75,12 @@ export function userRoutes(deps: Deps) {
   app.openapi(createRoute({ method: "post", path: "/users/{id}/unlock", tags, summary: "End a lockout after failed sign-ins", security, request: { params: IdParam }, responses: { 200: jsonContent(UserSchema), ...standardErrors, ...notFoundError } }), async (c) => {
     const actor = need(c, "users:write");
     return c.json(presentUser(await unlockUser(deps, auditContext(c, deps.clock.now()), actor, c.req.valid("param").id), actor, deps.clock.now()), 200);
+  });
+
+  app.openapi(createRoute({ method: "post", path: "/users/{id}/totp/reset", tags, summary: "Turn off someone's two-step verification (lost phone); ends their sessions and emails them", security, request: { params: IdParam }, responses: { 200: jsonContent(UserSchema), ...standardErrors, ...notFoundError, ...conflictError } }), async (c) => {
+    const actor = need(c, "users:write");
+    const now = deps.clock.now();
+    return c.json(presentUser(await resetTwoFactor(deps, auditContext(c, now), actor, c.req.valid("param").id), actor, now), 200);
   });
 
   app.openapi(createRoute({ method: "get", path: "/invitations", tags, summary: "Invitations of this bank", security, request: { query: PageQuery }, responses: { 200: jsonContent(pageOf(InvitationSchema)), ...standardErrors } }), async (c) => {

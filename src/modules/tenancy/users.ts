@@ -4,6 +4,7 @@ import { type Actor, scopeFilter } from "../../kernel/access";
 import { AppError } from "../../kernel/errors";
 import type { Deps } from "../../server/deps";
 import { type AuditContext, recordAudit } from "../audit/record";
+import { queueMessage } from "../notifications";
 import { resolvePlacement } from "./commands";
 
 export const USER_SCOPE_COLUMNS = { region: "region_id", branch: "branch_id", owner: "id" } as const;
@@ -103,6 +104,32 @@ export async function unlockUser(deps: Deps, ctx: AuditContext, actor: Actor, id
   return inTransaction(deps.db, async (trx) => {
     const row = await trx.updateTable("users").set({ locked_until: null, failed_logins: 0, updated_at: ctx.now }).where("tenant_id", "=", actor.tenantId).where("id", "=", id).returningAll().executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, { tenantId: actor.tenantId, action: "user.unlocked", subjectType: "user", subjectId: id });
+    return row;
+  });
+}
+
+/**
+ * For a person who lost their phone: turns their two-factor sign-in off, ends their sessions (they
+ * sign in again with the password and enrol anew) and tells them by email. Never one's own: that
+ * goes through /me/totp/disable with the password and a current code.
+ */
+export async function resetTwoFactor(deps: Deps, ctx: AuditContext, actor: Actor, id: string) {
+  const user = await findScopedUser(deps, actor, id);
+  if (actor.kind === "user" && actor.id === id) {
+    throw new AppError("conflict", "Turn your own two-step verification off from your profile");
+  }
+  if (!user.totp_enabled_at) throw new AppError("conflict", "Two-step verification is not on for this user");
+  return inTransaction(deps.db, async (trx) => {
+    const row = await trx
+      .updateTable("users")
+      .set({ totp_enabled_at: null, totp_secret_enc: null, totp_last_step: null, updated_at: ctx.now })
+      .where("tenant_id", "=", actor.tenantId)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await trx.updateTable("sessions").set({ revoked_at: ctx.now }).where("tenant_id", "=", actor.tenantId).where("user_id", "=", id).where("revoked_at", "is", null).execute();
+    await recordAudit(trx, ctx, { tenantId: actor.tenantId, action: "user.totp_reset", subjectType: "user", subjectId: id, data: { email: user.email } });
+    await queueMessage(trx, ctx.now, { tenantId: actor.tenantId, channel: "email", to: user.email, template: "auth.totp_disabled", locale: user.locale, vars: { name: user.name } });
     return row;
   });
 }

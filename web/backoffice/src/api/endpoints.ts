@@ -65,6 +65,7 @@ export const users = {
   get: (id: string) => get<User>(`/users/${enc(id)}`),
   update: (id: string, body: UserPatch) => patch<User>(`/users/${enc(id)}`, body),
   unlock: (id: string) => post<User | undefined>(`/users/${enc(id)}/unlock`),
+  resetTotp: (id: string) => post<User | undefined>(`/users/${enc(id)}/totp/reset`),
 };
 
 export const invitations = {

@@ -55,7 +55,7 @@ export interface Page<T> {
 
 export type UserStatus = "active" | "disabled";
 /** What the signed-in caller may do to one user right now, decided by the server. */
-export type UserAction = "update" | "disable" | "enable" | "unlock";
+export type UserAction = "update" | "disable" | "enable" | "unlock" | "reset_totp";
 export interface User {
   id: string;
   email: string;

@@ -18,7 +18,7 @@ interface Props {
   onClose(): void;
 }
 
-/** Name, role, scope and placement of one user, plus disable/enable and unlock. */
+/** Name, role, scope and placement of one user, plus disable/enable, unlock and two-step reset. */
 export function UserEditor({ user, org, onSaved, onClose }: Props) {
   const { t } = useTranslation();
   const [name, setName] = useState(user.name);
@@ -31,6 +31,7 @@ export function UserEditor({ user, org, onSaved, onClose }: Props) {
   const unlockable = user.actions.includes("unlock");
   const disablable = user.actions.includes("disable");
   const enablable = user.actions.includes("enable");
+  const totpResettable = user.actions.includes("reset_totp");
 
   useEffect(() => heading.current?.focus(), []);
 
@@ -78,7 +79,7 @@ export function UserEditor({ user, org, onSaved, onClose }: Props) {
           </button>
         </div>
       </form>
-      {unlockable || disablable || enablable ? (
+      {unlockable || disablable || enablable || totpResettable ? (
         <div className="danger-zone">
           <h3>{t("users.account")}</h3>
           {unlockable ? (
@@ -86,6 +87,18 @@ export function UserEditor({ user, org, onSaved, onClose }: Props) {
               {isLocked(user) ? <>{t("users.lockedUntil", { time: formatDateTime(user.lockedUntil) })} </> : null}
               <button type="button" className="button button--small button--secondary" disabled={form.busy} onClick={() => run(() => users.unlock(user.id).then((u) => u ?? users.get(user.id)), t("users.unlocked"))}>
                 {t("users.unlock")}
+              </button>
+            </p>
+          ) : null}
+          {totpResettable ? (
+            <p>
+              <button
+                type="button"
+                className="button button--small button--secondary"
+                disabled={form.busy}
+                onClick={() => window.confirm(t("users.resetTotpConfirm", { name: user.name })) && run(() => users.resetTotp(user.id).then((u) => u ?? users.get(user.id)), t("users.totpReset"))}
+              >
+                {t("users.resetTotp")}
               </button>
             </p>
           ) : null}
