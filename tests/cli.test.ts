@@ -83,6 +83,9 @@ describe.skipIf(testDatabaseUrl() !== null)("atrium CLI on the embedded store", 
     const bad = atrium("user", "create", "--email", "x@example.test", "--name", "X", "--role", "wizard");
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/--role must be one of: admin, cx_analyst/);
+    const badEmail = atrium("user", "create", "--email", "root@localhost", "--name", "Root", "--role", "admin");
+    expect(badEmail.code).toBe(1);
+    expect(badEmail.err).toMatch(/--email: is not a valid email address/);
     const ok = atrium("user", "create", "--email", "teller@example.test", "--name", "Teller", "--role", "agent", "--scope", "own", "--branch", "NORTH-1");
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/Created teller@example.test \(agent, own\) in demo\.\nPassword: \S{12,}/);

@@ -1,4 +1,5 @@
 import { hash } from "@node-rs/argon2";
+import { z } from "zod";
 import { type Executor, inTransaction } from "../../db";
 import type { Role, ScopeKind } from "../../db/schema";
 import { AppError } from "../../kernel/errors";
@@ -101,8 +102,15 @@ export async function resolvePlacement(db: Executor, tenantId: string, input: Pi
   return { region_id: regionId, branch_id: branchId };
 }
 
+const EmailSchema = z.email().max(254);
+
 export async function createUser(db: Executor, ctx: AuditContext, tenantId: string, input: UserInput, argon2MemoryKib: number) {
   const email = input.email.trim().toLowerCase();
+  // Checked here, not only in the HTTP schema: every way in (API, CLI, seed, invitation) must give
+  // an address our mail can reach, or notifications such as the lockout email would fail.
+  if (!EmailSchema.safeParse(email).success) {
+    throw new AppError("validation_failed", "Not a valid email address", { issues: [{ path: "body.email", message: "is not a valid email address", code: "invalid_format", params: { format: "email" } }] });
+  }
   const passwordHash = input.password ? await hashPassword(input.password, argon2MemoryKib) : null;
   return inTransaction(db, async (trx) => {
     const taken = await trx.selectFrom("users").select("id").where("tenant_id", "=", tenantId).where("email", "=", email).executeTakeFirst();
