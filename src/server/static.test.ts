@@ -25,4 +25,8 @@ describe("static pages", () => {
     expect([200, 503]).toContain(res.status);
     if (res.status === 200) expect(await res.text()).toMatch(/<div id="root"|<!doctype html>/i);
   });
+
+  it("answers the browser's favicon request without an error", async () => {
+    expect((await ctx.app.request("/favicon.ico")).status).toBe(204);
+  });
 });

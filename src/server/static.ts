@@ -53,4 +53,6 @@ export function mountStatic(app: OpenAPIHono<AppEnv>) {
   spa(app, "/app", "backoffice");
   spa(app, "/c", "customer");
   app.get("/", (c) => c.redirect("/app/"));
+  // Browsers ask for it on every page (the API docs too); an empty answer keeps consoles clean.
+  app.get("/favicon.ico", (c) => c.body(null, 204, { "cache-control": "public, max-age=86400" }));
 }
