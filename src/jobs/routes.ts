@@ -19,7 +19,7 @@ import { decodeCursor, PageQuery, pageOf, paginate } from "../server/pagination"
 
 const JOB_STATUSES = ["queued", "running", "done", "dead"] as const;
 
-const JobSchema = z
+export const JobSchema = z
   .object({
     id: z.uuid(),
     name: z.string().openapi({ example: "notifications.deliver" }),

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ERROR_CODES, type ErrorCode } from "../kernel/errors";
 
 export { z };
 
@@ -8,7 +9,7 @@ export const ProblemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    code: z.string().openapi({ description: "Stable machine-readable error code" }),
+    code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]).openapi({ description: "Stable machine-readable error code" }),
     instance: z.string(),
     requestId: z.string(),
     errors: z

@@ -8,7 +8,7 @@ import { jsonContent, security, standardErrors, z } from "../../server/openapi";
 import { decodeCursor, PageQuery, pageOf, paginate } from "../../server/pagination";
 import { verifyAuditChain } from "./verify";
 
-const AuditEntrySchema = z
+export const AuditEntrySchema = z
   .object({
     seq: z.number().int().openapi({ description: "Position in the bank's hash chain, from 1" }),
     id: z.uuid(),
@@ -27,7 +27,7 @@ const AuditEntrySchema = z
   })
   .openapi("AuditEntry");
 
-const VerifySchema = z
+export const VerifySchema = z
   .object({
     ok: z.boolean(),
     checked: z.number().int(),

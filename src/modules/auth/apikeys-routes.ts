@@ -8,7 +8,7 @@ import { decodeCursor, PageQuery, pageOf, paginate } from "../../server/paginati
 import { createApiKey, revokeApiKey } from "./apikeys";
 
 const tags = ["API keys"];
-const ApiKey = z
+export const ApiKey = z
   .object({
     id: z.uuid(),
     name: z.string(),

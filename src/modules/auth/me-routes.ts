@@ -20,7 +20,7 @@ const PatchMe = z.strictObject({ name: z.string().trim().min(1).max(200).optiona
 const ChangePassword = z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: z.string().min(1).max(1024) }).openapi("ChangePassword");
 const Code = z.strictObject({ code: z.string().regex(/^\d{6}$/, "must be 6 digits") });
 const DisableTotp = z.strictObject({ password: z.string().min(1).max(1024), code: z.string().regex(/^\d{6}$/, "must be 6 digits") });
-const Enrolment = z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() }).openapi("TotpEnrolment");
+export const Enrolment = z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() }).openapi("TotpEnrolment");
 
 /** Only people have a profile: API keys get 403 here. */
 function needUser(c: Parameters<typeof needActor>[0]): Actor {

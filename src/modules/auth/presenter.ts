@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Executor } from "../../db";
-import { abilities, ROLES, SCOPES } from "../../kernel/access";
-import { LOCALES } from "../tenancy/commands";
+import { abilities, PERMISSION_NAMES, ROLES, SCOPES } from "../../kernel/access";
+import { asLocale, LOCALES } from "../tenancy/commands";
 
 export const MeSchema = z
   .object({
@@ -15,7 +15,7 @@ export const MeSchema = z
     locale: z.enum(LOCALES),
     totpEnabled: z.boolean(),
     tenant: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
-    abilities: z.array(z.string()).openapi({ description: "Permissions of this user; the UI shows only what these allow" }),
+    abilities: z.array(z.enum(PERMISSION_NAMES)).openapi({ description: "Permissions of this user; the UI shows only what these allow" }),
   })
   .openapi("Me");
 export type Me = z.infer<typeof MeSchema>;
@@ -42,7 +42,7 @@ export async function presentMe(db: Executor, tenantId: string, userId: string):
     scope: row.scope,
     regionId: row.region_id,
     branchId: row.branch_id,
-    locale: (LOCALES as readonly string[]).includes(row.locale) ? (row.locale as Me["locale"]) : "en",
+    locale: asLocale(row.locale),
     totpEnabled: row.totp_enabled_at !== null,
     tenant: { id: row.tid, slug: row.slug, name: row.tname },
     abilities: abilities(row),

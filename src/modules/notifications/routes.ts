@@ -9,7 +9,7 @@ import { IdParam, jsonContent, notFoundError, security, standardErrors, z } from
 import { decodeCursor, PageQuery, pageOf, paginate } from "../../server/pagination";
 import { REDACTED_BODY } from "./deliver-job";
 
-const MessageSchema = z
+export const MessageSchema = z
   .object({
     id: z.uuid(),
     channel: z.enum(["email", "sms"]),

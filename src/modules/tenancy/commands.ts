@@ -9,6 +9,8 @@ import { emitEvent } from "../../jobs/outbox";
 
 export const LOCALES = ["en", "he", "ar", "zh-Hans", "zh-Hant"] as const;
 export type Locale = (typeof LOCALES)[number];
+/** A stored language tag as one of ours (rows written before a language was dropped fall back). */
+export const asLocale = (value: string): Locale => ((LOCALES as readonly string[]).includes(value) ? (value as Locale) : "en");
 
 export async function hashPassword(password: string, memoryCost: number): Promise<string> {
   return hash(password, { algorithm: 2, memoryCost, timeCost: 2, parallelism: 1 });

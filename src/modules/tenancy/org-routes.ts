@@ -11,9 +11,9 @@ import { createBranch, createRegion } from "./commands";
 const tags = ["Organisation"];
 const code = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only");
 const name = z.string().trim().min(1).max(200);
-const Branch = z.object({ id: z.uuid(), code: z.string(), name: z.string() }).openapi("Branch");
-const Region = z.object({ id: z.uuid(), code: z.string(), name: z.string(), branches: z.array(Branch) }).openapi("Region");
-const Org = z.object({ regions: z.array(Region) }).openapi("Org");
+export const Branch = z.object({ id: z.uuid(), code: z.string(), name: z.string() }).openapi("Branch");
+export const Region = z.object({ id: z.uuid(), code: z.string(), name: z.string(), branches: z.array(Branch) }).openapi("Region");
+export const Org = z.object({ regions: z.array(Region) }).openapi("Org");
 const SlugParam = z.object({ slug: z.string().min(2).max(63).openapi({ param: { name: "slug", in: "path" } }) });
 
 export function orgRoutes(deps: Deps) {

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { Selectable } from "kysely";
 import type { InvitationsTable, UsersTable } from "../../db/schema";
 import { type Actor, can, ROLES, SCOPES } from "../../kernel/access";
+import { asLocale, LOCALES } from "./commands";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -14,7 +15,7 @@ export const UserSchema = z
     scope: z.enum(SCOPES),
     regionId: z.uuid().nullable(),
     branchId: z.uuid().nullable(),
-    locale: z.string(),
+    locale: z.enum(LOCALES),
     status: z.enum(["active", "disabled"]),
     totpEnabled: z.boolean(),
     lockedUntil: z.string().nullable(),
@@ -50,7 +51,7 @@ export function presentUser(u: Selectable<UsersTable>, actor: Actor, now: Date) 
     scope: u.scope,
     regionId: u.region_id,
     branchId: u.branch_id,
-    locale: u.locale,
+    locale: asLocale(u.locale),
     status: u.status,
     totpEnabled: u.totp_enabled_at !== null,
     lockedUntil: iso(u.locked_until),

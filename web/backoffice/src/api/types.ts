@@ -162,7 +162,7 @@ export interface AuditEntry {
   seq: number;
   id: string;
   at: string;
-  actorType: string;
+  actorType: "user" | "api_key" | "system" | "anonymous";
   actorId: string | null;
   actorLabel: string | null;
   action: string;
@@ -170,14 +170,14 @@ export interface AuditEntry {
   subjectId: string | null;
   ip: string | null;
   requestId: string | null;
-  data: unknown;
+  data: Record<string, unknown>;
   hash: string;
-  prevHash: string | null;
+  prevHash: string;
 }
 export interface AuditVerification {
   ok: boolean;
   checked: number;
-  firstBroken: { seq: number; id: string; reason: "hash_mismatch" | "link_broken" | "sequence_gap" | (string & {}) } | null;
+  firstBroken: { seq: number; id: string; reason: "hash_mismatch" | "link_broken" | "sequence_gap" } | null;
 }
 
 export const JOB_STATUSES = ["queued", "running", "done", "dead"] as const;
@@ -203,9 +203,9 @@ export interface OutboxMessage {
   subject: string | null;
   bodyText: string;
   bodyHtml: string | null;
-  template: string | null;
-  locale: string | null;
-  status: string;
+  template: string;
+  locale: string;
+  status: "queued" | "sent" | "failed";
   provider: string | null;
   error: string | null;
   createdAt: string;
