@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { isoOrNull } from "../kernel/clock";
 import type { Selectable } from "kysely";
 import type { JobsTable } from "../db/schema";
 import { AppError } from "../kernel/errors";
@@ -48,7 +49,7 @@ export function presentJob(j: JobRow): z.infer<typeof JobSchema> {
     lastError: j.last_error,
     createdAt: new Date(j.created_at).toISOString(),
     updatedAt: new Date(j.updated_at).toISOString(),
-    finishedAt: j.finished_at ? new Date(j.finished_at).toISOString() : null,
+    finishedAt: isoOrNull(j.finished_at),
   };
 }
 

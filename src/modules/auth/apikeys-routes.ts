@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { ROLES, SCOPES } from "../../kernel/access";
+import { isoOrNull } from "../../kernel/clock";
 import type { Deps } from "../../server/deps";
 import type { AppEnv } from "../../server/env";
 import { auditContext, need } from "../../server/guard";
@@ -35,7 +36,6 @@ const CreateApiKey = z
   .openapi("CreateApiKey");
 
 type Row = { id: string; name: string; prefix: string; role: (typeof ROLES)[number]; scope: (typeof SCOPES)[number]; region_id: string | null; branch_id: string | null; created_at: Date; last_used_at: Date | null; expires_at: Date | null; revoked_at: Date | null };
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** Never includes the hash: the key itself is shown once, at creation. */
 export const presentApiKey = (r: Row) => ({
   id: r.id,
@@ -46,9 +46,9 @@ export const presentApiKey = (r: Row) => ({
   regionId: r.region_id,
   branchId: r.branch_id,
   createdAt: r.created_at.toISOString(),
-  lastUsedAt: iso(r.last_used_at),
-  expiresAt: iso(r.expires_at),
-  revokedAt: iso(r.revoked_at),
+  lastUsedAt: isoOrNull(r.last_used_at),
+  expiresAt: isoOrNull(r.expires_at),
+  revokedAt: isoOrNull(r.revoked_at),
 });
 
 export function apiKeyRoutes(deps: Deps) {

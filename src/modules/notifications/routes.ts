@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { isoOrNull } from "../../kernel/clock";
 import type { Selectable } from "kysely";
 import type { MessagesTable } from "../../db/schema";
 import { AppError } from "../../kernel/errors";
@@ -48,7 +49,7 @@ export function presentMessage(m: MessageRow, devOutbox: boolean): z.infer<typeo
     provider: m.provider,
     error: m.error,
     createdAt: new Date(m.created_at).toISOString(),
-    sentAt: m.sent_at ? new Date(m.sent_at).toISOString() : null,
+    sentAt: isoOrNull(m.sent_at),
   };
 }
 

@@ -2,22 +2,40 @@ import { z } from "@hono/zod-openapi";
 import type { Selectable } from "kysely";
 import type { InvitationsTable, UsersTable } from "../../db/schema";
 import { type Actor, can, ROLES, SCOPES } from "../../kernel/access";
+import { isoOrNull } from "../../kernel/clock";
 import { asLocale, LOCALES } from "./commands";
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+/** What every view of a person shows (their profile and the users list alike). */
+export const PERSON_FIELDS = {
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  scope: z.enum(SCOPES),
+  regionId: z.uuid().nullable(),
+  branchId: z.uuid().nullable(),
+  locale: z.enum(LOCALES),
+  totpEnabled: z.boolean(),
+};
+
+export function presentPerson(u: Selectable<UsersTable>) {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    scope: u.scope,
+    regionId: u.region_id,
+    branchId: u.branch_id,
+    locale: asLocale(u.locale),
+    totpEnabled: u.totp_enabled_at !== null,
+  };
+}
 
 export const UserSchema = z
   .object({
-    id: z.uuid(),
-    email: z.string(),
-    name: z.string(),
-    role: z.enum(ROLES),
-    scope: z.enum(SCOPES),
-    regionId: z.uuid().nullable(),
-    branchId: z.uuid().nullable(),
-    locale: z.enum(LOCALES),
+    ...PERSON_FIELDS,
     status: z.enum(["active", "disabled"]),
-    totpEnabled: z.boolean(),
     lockedUntil: z.string().nullable(),
     lastLoginAt: z.string().nullable(),
     createdAt: z.string(),
@@ -44,18 +62,10 @@ export function userActions(actor: Actor, u: Selectable<UsersTable>, now: Date):
 /** Never the password hash or TOTP secret. */
 export function presentUser(u: Selectable<UsersTable>, actor: Actor, now: Date) {
   return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    role: u.role,
-    scope: u.scope,
-    regionId: u.region_id,
-    branchId: u.branch_id,
-    locale: asLocale(u.locale),
+    ...presentPerson(u),
     status: u.status,
-    totpEnabled: u.totp_enabled_at !== null,
-    lockedUntil: iso(u.locked_until),
-    lastLoginAt: iso(u.last_login_at),
+    lockedUntil: isoOrNull(u.locked_until),
+    lastLoginAt: isoOrNull(u.last_login_at),
     createdAt: u.created_at.toISOString(),
     actions: userActions(actor, u, now),
   };
@@ -87,8 +97,8 @@ export function presentInvitation(i: Selectable<InvitationsTable>) {
     regionId: i.region_id,
     branchId: i.branch_id,
     expiresAt: i.expires_at.toISOString(),
-    acceptedAt: iso(i.accepted_at),
-    revokedAt: iso(i.revoked_at),
+    acceptedAt: isoOrNull(i.accepted_at),
+    revokedAt: isoOrNull(i.revoked_at),
     createdAt: i.created_at.toISOString(),
   };
 }
