@@ -23,14 +23,22 @@ export type Permission =
   | "jobs:retry"
   | "outbox:read";
 
-export interface Me {
+/** Who someone is, as every person-shaped answer (me, user, invitation) carries it. */
+export interface Person {
   id: string;
   email: string;
   name: string;
+}
+
+/** A role and where in the bank it applies, as stored on a user, an invitation or an API key. */
+export interface Placement {
   role: Role;
   scope: Scope;
   regionId: string | null;
   branchId: string | null;
+}
+
+export interface Me extends Person, Placement {
   locale: Locale;
   totpEnabled: boolean;
   tenant: { id: string; slug: string; name: string };
@@ -56,14 +64,7 @@ export interface Page<T> {
 export type UserStatus = "active" | "disabled";
 /** What the signed-in caller may do to one user right now, decided by the server. */
 export type UserAction = "update" | "disable" | "enable" | "unlock" | "reset_totp";
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  scope: Scope;
-  regionId: string | null;
-  branchId: string | null;
+export interface User extends Person, Placement {
   locale: Locale;
   status: UserStatus;
   totpEnabled: boolean;
@@ -96,14 +97,7 @@ export interface InvitationInput extends ScopedAccess {
   locale?: Locale;
 }
 
-export interface Invitation {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  scope: Scope;
-  regionId: string | null;
-  branchId: string | null;
+export interface Invitation extends Person, Placement {
   expiresAt: string;
   acceptedAt: string | null;
   revokedAt: string | null;
@@ -131,14 +125,10 @@ export interface OrgTree {
   regions: Region[];
 }
 
-export interface ApiKey {
+export interface ApiKey extends Placement {
   id: string;
   name: string;
   prefix: string;
-  role: Role;
-  scope: Scope;
-  regionId: string | null;
-  branchId: string | null;
   createdAt: string;
   lastUsedAt: string | null;
   expiresAt: string | null;

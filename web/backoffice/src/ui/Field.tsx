@@ -6,34 +6,46 @@ interface Common {
   hint?: ReactNode;
 }
 
-function describedBy(hintId: string, errorId: string, hint: unknown, error: unknown): string | undefined {
-  const ids = [hint ? hintId : null, error ? errorId : null].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
+/** What the control inside a field needs: its id and its ties to the hint and the error. */
+interface ControlProps {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
 }
 
-/** A labelled input with its hint and its error tied to it for screen readers. */
-export function TextField({ label, error, hint, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+/**
+ * The label, hint and error around one control, tied to it for screen readers. `children` renders
+ * the control itself from the props it must carry.
+ */
+function FieldFrame({ label, error, hint, className, children }: Common & { className?: string | undefined; children: (control: ControlProps) => ReactNode }) {
   const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const ids = [hint ? hintId : null, error ? errorId : null].filter(Boolean);
   return (
     <div className={`field${error ? " field--invalid" : ""}${className ? ` ${className}` : ""}`}>
       <label htmlFor={id}>{label}</label>
       {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
+        <p className="field__hint" id={hintId}>
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
-        {...input}
-      />
+      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": ids.length ? ids.join(" ") : undefined })}
       {error ? (
-        <p className="field__error" id={`${id}-error`}>
+        <p className="field__error" id={errorId}>
           {error}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled input with its hint and its error tied to it for screen readers. */
+export function TextField({ label, error, hint, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldFrame label={label} error={error} hint={hint} className={className}>
+      {(control) => <input {...control} {...input} />}
+    </FieldFrame>
   );
 }
 
@@ -45,28 +57,13 @@ export function SelectField({
   className,
   ...select
 }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
   return (
-    <div className={`field${error ? " field--invalid" : ""}${className ? ` ${className}` : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
-        {...select}
-      >
-        {children}
-      </select>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} error={error} hint={hint} className={className}>
+      {(control) => (
+        <select {...control} {...select}>
+          {children}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
