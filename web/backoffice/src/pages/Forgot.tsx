@@ -1,35 +1,25 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { auth } from "../api/endpoints";
-import { Link, useLocation } from "../router";
+import { Link } from "../router";
 import { ErrorMessage, StatusMessage } from "../ui/Alert";
 import { TextField } from "../ui/Field";
 import { useForm } from "../ui/form";
 import { PublicLayout } from "../ui/PublicLayout";
-import { useTenantRequired } from "./login-options";
-import { rememberedTenant } from "./tenant-memory";
+import { BankCodeField, useBankCode } from "./BankCodeField";
 
 export function ForgotPage() {
   const { t } = useTranslation();
-  const { query } = useLocation();
-  const [tenant, setTenant] = useState(() => query.get("tenant") ?? rememberedTenant());
   const [email, setEmail] = useState("");
   const [sent, setSent] = useState(false);
   const form = useForm(["tenant", "email"]);
-  const tenantRequired = useTenantRequired();
-  // Once shown, the field stays (clearing it must not make it vanish under the cursor).
-  const [showTenant, setShowTenant] = useState(tenant !== "");
-  const tenantError = form.errors.fields.tenant;
-  useEffect(() => {
-    if (tenantError || tenantRequired) setShowTenant(true);
-  }, [tenantError, tenantRequired]);
+  const bank = useBankCode(form.errors.fields.tenant);
 
   const onSubmit = (e: React.FormEvent) =>
     form.submit(
       e,
       async () => {
-        const slug = tenant.trim();
-        await auth.forgot({ ...(slug ? { tenant: slug } : {}), email: email.trim() });
+        await auth.forgot({ ...bank.body, email: email.trim() });
         setSent(true);
       },
       { email },
@@ -43,20 +33,7 @@ export function ForgotPage() {
           <p>{t("forgot.intro")}</p>
           <form ref={form.ref} onSubmit={onSubmit} noValidate>
             <ErrorMessage>{form.errors.message}</ErrorMessage>
-            {showTenant ? (
-              <TextField
-                label={t("login.tenant")}
-                hint={t("login.tenantHint")}
-                name="tenant"
-                autoComplete="organization"
-                dir="ltr"
-                autoCapitalize="none"
-                spellCheck={false}
-                value={tenant}
-                onChange={(e) => setTenant(e.target.value.toLowerCase())}
-                error={form.errors.fields.tenant}
-              />
-            ) : null}
+            <BankCodeField bank={bank} />
             <TextField
               label={t("login.email")}
               name="email"

@@ -8,8 +8,8 @@ import { ErrorMessage, StatusMessage } from "../ui/Alert";
 import { TextField } from "../ui/Field";
 import { useForm } from "../ui/form";
 import { PublicLayout } from "../ui/PublicLayout";
-import { useTenantRequired } from "./login-options";
-import { rememberTenant, rememberedTenant } from "./tenant-memory";
+import { BankCodeField, useBankCode } from "./BankCodeField";
+import { rememberTenant } from "./tenant-memory";
 
 const FIELDS = ["tenant", "email", "password"] as const;
 
@@ -18,14 +18,15 @@ export function LoginPage() {
   const { state, signedIn } = useSession();
   const { query } = useLocation();
   const [step, setStep] = useState<"credentials" | "totp">("credentials");
-  const [tenant, setTenant] = useState(() => query.get("tenant") ?? rememberedTenant());
-  const [showTenant, setShowTenant] = useState(tenant !== "");
   const [bankName, setBankName] = useState<string | null>(null);
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
   const form = useForm(FIELDS);
   const totpForm = useForm(["code"]);
+  // A server hosting several banks says so up front, or asks which one: the field is revealed.
+  const bank = useBankCode(form.errors.fields.tenant);
+  const tenant = bank.value;
   const next = safeNext(query.get("next"));
 
   // Show which bank this page signs in to when the link names one.
@@ -48,9 +49,8 @@ export function LoginPage() {
     form.submit(
       e,
       async () => {
-        const slug = tenant.trim();
-        const result = await auth.login({ ...(slug ? { tenant: slug } : {}), email: email.trim(), password });
-        rememberTenant(slug);
+        const result = await auth.login({ ...bank.body, email: email.trim(), password });
+        rememberTenant(bank.slug);
         if (result.status === "mfa_required") {
           setStep("totp");
           return;
@@ -71,13 +71,6 @@ export function LoginPage() {
       },
       { code },
     );
-
-  // A server hosting several banks says so up front, or asks which one: reveal the field.
-  const tenantError = form.errors.fields.tenant;
-  const tenantRequired = useTenantRequired();
-  useEffect(() => {
-    if (tenantError || tenantRequired) setShowTenant(true);
-  }, [tenantError, tenantRequired]);
 
   if (step === "totp") {
     return (
@@ -117,20 +110,7 @@ export function LoginPage() {
       <StatusMessage tone="info">{ended ? t("login.sessionEnded") : null}</StatusMessage>
       <form ref={form.ref} onSubmit={onCredentials} noValidate>
         <ErrorMessage>{form.errors.message}</ErrorMessage>
-        {showTenant ? (
-          <TextField
-            label={t("login.tenant")}
-            hint={t("login.tenantHint")}
-            name="tenant"
-            autoComplete="organization"
-            dir="ltr"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={tenant}
-            onChange={(e) => setTenant(e.target.value.toLowerCase())}
-            error={tenantError}
-          />
-        ) : null}
+        <BankCodeField bank={bank} />
         <TextField
           label={t("login.email")}
           name="email"
@@ -158,8 +138,8 @@ export function LoginPage() {
       </form>
       <p className="links">
         <Link to={`/forgot${tenant ? `?tenant=${encodeURIComponent(tenant)}` : ""}`}>{t("login.forgot")}</Link>
-        {showTenant ? null : (
-          <button type="button" className="button button--link" onClick={() => setShowTenant(true)}>
+        {bank.shown ? null : (
+          <button type="button" className="button button--link" onClick={bank.show}>
             {t("login.otherBank")}
           </button>
         )}
