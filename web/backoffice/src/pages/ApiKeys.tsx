@@ -7,8 +7,8 @@ import { ErrorMessage } from "../ui/Alert";
 import { usePaged, useResource } from "../ui/data";
 import { formatDateTime } from "../ui/format";
 import { useForm } from "../ui/form";
-import { LoadError, LoadMore, PageHead } from "../ui/Page";
-import { TableWrap } from "../ui/TableWrap";
+import { PageHead } from "../ui/Page";
+import { PagedTable } from "../ui/PagedTable";
 import { ScopeText } from "../ui/ScopeText";
 import { ApiKeyForm } from "./ApiKeyForm";
 import { SecretBox } from "./SecretBox";
@@ -70,55 +70,40 @@ export function ApiKeysPage() {
         />
       ) : null}
       <ErrorMessage>{revokeForm.errors.message}</ErrorMessage>
-      {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
-      <TableWrap label={t("apiKeys.title")}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("apiKeys.name")}</th>
-              <th scope="col">{t("apiKeys.prefix")}</th>
-              <th scope="col">{t("common.role")}</th>
-              <th scope="col">{t("common.scope")}</th>
-              <th scope="col">{t("common.status")}</th>
-              <th scope="col">{t("apiKeys.lastUsed")}</th>
-              <th scope="col">{t("apiKeys.expires")}</th>
-              <th scope="col">{t("common.actions")}</th>
+      <PagedTable
+        list={list}
+        label={t("apiKeys.title")}
+        columns={[t("apiKeys.name"), t("apiKeys.prefix"), t("common.role"), t("common.scope"), t("common.status"), t("apiKeys.lastUsed"), t("apiKeys.expires"), t("common.actions")]}
+        empty={t("apiKeys.none")}
+        row={(k) => {
+          const state = keyState(k);
+          return (
+            <tr key={k.id}>
+              <td className="strong">{k.name}</td>
+              <td>
+                <code dir="ltr">{k.prefix}…</code>
+              </td>
+              <td>{t(`roles.${k.role}`)}</td>
+              <td>
+                <ScopeText scope={k.scope} regionId={k.regionId} branchId={k.branchId} org={tree.data} />
+              </td>
+              <td>
+                <span className={`badge ${state === "active" ? "badge--ok" : "badge--muted"}`}>{t(`apiKeys.state.${state}`)}</span>
+              </td>
+              <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t("apiKeys.never")}</td>
+              <td>{k.expiresAt ? formatDateTime(k.expiresAt) : t("apiKeys.noExpiry")}</td>
+              <td>
+                {state === "active" ? (
+                  <button type="button" className="button button--small button--danger" disabled={revokeForm.busy} onClick={() => revoke(k)}>
+                    {t("apiKeys.revoke")}
+                    <span className="visually-hidden"> {k.name}</span>
+                  </button>
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {list.items.map((k) => {
-              const state = keyState(k);
-              return (
-                <tr key={k.id}>
-                  <td className="strong">{k.name}</td>
-                  <td>
-                    <code dir="ltr">{k.prefix}…</code>
-                  </td>
-                  <td>{t(`roles.${k.role}`)}</td>
-                  <td>
-                    <ScopeText scope={k.scope} regionId={k.regionId} branchId={k.branchId} org={tree.data} />
-                  </td>
-                  <td>
-                    <span className={`badge ${state === "active" ? "badge--ok" : "badge--muted"}`}>{t(`apiKeys.state.${state}`)}</span>
-                  </td>
-                  <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t("apiKeys.never")}</td>
-                  <td>{k.expiresAt ? formatDateTime(k.expiresAt) : t("apiKeys.noExpiry")}</td>
-                  <td>
-                    {state === "active" ? (
-                      <button type="button" className="button button--small button--danger" disabled={revokeForm.busy} onClick={() => revoke(k)}>
-                        {t("apiKeys.revoke")}
-                        <span className="visually-hidden"> {k.name}</span>
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {!list.loading && list.items.length === 0 ? <p className="empty">{t("apiKeys.none")}</p> : null}
-      </TableWrap>
-      <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
+          );
+        }}
+      />
     </>
   );
 }

@@ -6,8 +6,8 @@ import { ErrorMessage, StatusMessage } from "../ui/Alert";
 import { usePaged } from "../ui/data";
 import { problemMessage } from "../ui/errors";
 import { formatDateTime, formatNumber } from "../ui/format";
-import { LoadError, LoadMore, PageHead } from "../ui/Page";
-import { TableWrap } from "../ui/TableWrap";
+import { PageHead } from "../ui/Page";
+import { PagedTable } from "../ui/PagedTable";
 
 /** The tamper-evident audit log, newest first, and a check of its hash chain. */
 export function AuditPage() {
@@ -51,62 +51,49 @@ export function AuditPage() {
               : t("audit.brokenUnknown")
             : null)}
       </ErrorMessage>
-      {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
-      <TableWrap label={t("audit.title")}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t("audit.when")}</th>
-              <th scope="col">{t("audit.actor")}</th>
-              <th scope="col">{t("audit.action")}</th>
-              <th scope="col">{t("audit.subject")}</th>
-              <th scope="col">{t("audit.details")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((e) => (
-              <tr key={e.id} className={broken?.id === e.id ? "row--error" : undefined}>
-                <td>{e.seq}</td>
-                <td className="nowrap">{formatDateTime(e.at)}</td>
-                <td>{e.actorLabel ?? t(`audit.actorType.${e.actorType}`, { defaultValue: e.actorType })}</td>
-                <td>
-                  <code dir="ltr">{e.action}</code>
-                </td>
-                <td>{e.subjectType ? <span dir="ltr">{e.subjectType}</span> : "—"}</td>
-                <td>
-                  <details>
-                    <summary>{t("audit.show")}</summary>
-                    <dl className="facts facts--compact">
-                      <div>
-                        <dt>{t("audit.subjectId")}</dt>
-                        <dd dir="ltr">{e.subjectId ?? "—"}</dd>
-                      </div>
-                      <div>
-                        <dt>{t("audit.ip")}</dt>
-                        <dd dir="ltr">{e.ip ?? "—"}</dd>
-                      </div>
-                      <div>
-                        <dt>{t("audit.requestId")}</dt>
-                        <dd dir="ltr">{e.requestId ?? "—"}</dd>
-                      </div>
-                      <div>
-                        <dt>{t("audit.hash")}</dt>
-                        <dd dir="ltr" className="hash">
-                          {e.hash}
-                        </dd>
-                      </div>
-                    </dl>
-                    <pre dir="ltr">{JSON.stringify(e.data, null, 2)}</pre>
-                  </details>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {!list.loading && list.items.length === 0 ? <p className="empty">{t("audit.none")}</p> : null}
-      </TableWrap>
-      <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
+      <PagedTable
+        list={list}
+        label={t("audit.title")}
+        columns={["#", t("audit.when"), t("audit.actor"), t("audit.action"), t("audit.subject"), t("audit.details")]}
+        empty={t("audit.none")}
+        row={(e) => (
+          <tr key={e.id} className={broken?.id === e.id ? "row--error" : undefined}>
+            <td>{e.seq}</td>
+            <td className="nowrap">{formatDateTime(e.at)}</td>
+            <td>{e.actorLabel ?? t(`audit.actorType.${e.actorType}`, { defaultValue: e.actorType })}</td>
+            <td>
+              <code dir="ltr">{e.action}</code>
+            </td>
+            <td>{e.subjectType ? <span dir="ltr">{e.subjectType}</span> : "—"}</td>
+            <td>
+              <details>
+                <summary>{t("audit.show")}</summary>
+                <dl className="facts facts--compact">
+                  <div>
+                    <dt>{t("audit.subjectId")}</dt>
+                    <dd dir="ltr">{e.subjectId ?? "—"}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("audit.ip")}</dt>
+                    <dd dir="ltr">{e.ip ?? "—"}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("audit.requestId")}</dt>
+                    <dd dir="ltr">{e.requestId ?? "—"}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("audit.hash")}</dt>
+                    <dd dir="ltr" className="hash">
+                      {e.hash}
+                    </dd>
+                  </div>
+                </dl>
+                <pre dir="ltr">{JSON.stringify(e.data, null, 2)}</pre>
+              </details>
+            </td>
+          </tr>
+        )}
+      />
     </>
   );
 }

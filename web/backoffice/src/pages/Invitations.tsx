@@ -5,8 +5,8 @@ import { ErrorMessage } from "../ui/Alert";
 import { usePaged } from "../ui/data";
 import { formatDateTime } from "../ui/format";
 import { useForm } from "../ui/form";
-import { LoadError, LoadMore } from "../ui/Page";
-import { CellLabel, TableWrap } from "../ui/TableWrap";
+import { PagedTable } from "../ui/PagedTable";
+import { LabelledCell, PersonCell } from "../ui/TableWrap";
 
 function state(i: Invitation): "accepted" | "revoked" | "expired" | "open" {
   if (i.acceptedAt) return "accepted";
@@ -33,58 +33,32 @@ export function InvitationsList() {
     <div className="section">
       <h2 id="invitations-title">{t("invitations.title")}</h2>
       <ErrorMessage>{form.errors.message}</ErrorMessage>
-      {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
-      <TableWrap label={t("invitations.title")} className="table-wrap--stack">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("users.person")}</th>
-              <th scope="col">{t("common.role")}</th>
-              <th scope="col">{t("common.status")}</th>
-              <th scope="col">{t("invitations.expires")}</th>
-              <th scope="col">{t("common.actions")}</th>
+      <PagedTable
+        list={list}
+        label={t("invitations.title")}
+        className="table-wrap--stack"
+        columns={[t("users.person"), t("common.role"), t("common.status"), t("invitations.expires"), t("common.actions")]}
+        empty={t("invitations.none")}
+        row={(i) => {
+          const s = state(i);
+          return (
+            <tr key={i.id}>
+              <PersonCell name={i.name} email={i.email} />
+              <LabelledCell label={t("common.role")}>{t(`roles.${i.role}`)}</LabelledCell>
+              <LabelledCell label={t("common.status")}>{t(`invitations.state.${s}`)}</LabelledCell>
+              <LabelledCell label={t("invitations.expires")}>{formatDateTime(i.expiresAt)}</LabelledCell>
+              <td className="cell--actions">
+                {s === "open" ? (
+                  <button type="button" className="button button--small button--danger" disabled={form.busy} onClick={() => revoke(i)}>
+                    {t("invitations.revoke")}
+                    <span className="visually-hidden"> {i.email}</span>
+                  </button>
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {list.items.map((i) => {
-              const s = state(i);
-              return (
-                <tr key={i.id}>
-                  <td className="cell--head">
-                    <span className="strong">{i.name}</span>
-                    <br />
-                    <span className="muted" dir="ltr">
-                      {i.email}
-                    </span>
-                  </td>
-                  <td>
-                    <CellLabel>{t("common.role")}</CellLabel>
-                    <span>{t(`roles.${i.role}`)}</span>
-                  </td>
-                  <td>
-                    <CellLabel>{t("common.status")}</CellLabel>
-                    <span>{t(`invitations.state.${s}`)}</span>
-                  </td>
-                  <td>
-                    <CellLabel>{t("invitations.expires")}</CellLabel>
-                    <span>{formatDateTime(i.expiresAt)}</span>
-                  </td>
-                  <td className="cell--actions">
-                    {s === "open" ? (
-                      <button type="button" className="button button--small button--danger" disabled={form.busy} onClick={() => revoke(i)}>
-                        {t("invitations.revoke")}
-                        <span className="visually-hidden"> {i.email}</span>
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {!list.loading && list.items.length === 0 ? <p className="empty">{t("invitations.none")}</p> : null}
-      </TableWrap>
-      <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
+          );
+        }}
+      />
     </div>
   );
 }

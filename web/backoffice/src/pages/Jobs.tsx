@@ -7,8 +7,8 @@ import { ErrorMessage, StatusMessage } from "../ui/Alert";
 import { usePaged } from "../ui/data";
 import { formatDateTime } from "../ui/format";
 import { useForm } from "../ui/form";
-import { LoadError, LoadMore, PageHead } from "../ui/Page";
-import { TableWrap } from "../ui/TableWrap";
+import { PageHead } from "../ui/Page";
+import { PagedTable } from "../ui/PagedTable";
 
 /** Background jobs by status; failed (dead) ones show their last error and can be retried. */
 export function JobsPage() {
@@ -43,50 +43,36 @@ export function JobsPage() {
       </fieldset>
       <StatusMessage>{notice}</StatusMessage>
       <ErrorMessage>{retryForm.errors.message}</ErrorMessage>
-      {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
-      <TableWrap label={t("jobs.title")}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("jobs.name")}</th>
-              <th scope="col">{t("common.status")}</th>
-              <th scope="col">{t("jobs.attempts")}</th>
-              <th scope="col">{t("jobs.runAt")}</th>
-              <th scope="col">{t("jobs.updated")}</th>
-              <th scope="col">{t("jobs.lastError")}</th>
-              {can("jobs:retry") ? <th scope="col">{t("common.actions")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((job) => (
-              <tr key={job.id}>
-                <td>
-                  <code dir="ltr">{job.name}</code>
-                </td>
-                <td>
-                  <span className={`badge badge--${job.status === "dead" ? "error" : job.status === "done" ? "ok" : "muted"}`}>{t(`jobs.status.${job.status}`)}</span>
-                </td>
-                <td>{t("jobs.attemptsOf", { n: job.attempts, max: job.maxAttempts })}</td>
-                <td className="nowrap">{formatDateTime(job.runAt)}</td>
-                <td className="nowrap">{formatDateTime(job.finishedAt ?? job.updatedAt)}</td>
-                <td>{job.lastError ? <pre className="error-text" dir="ltr">{job.lastError}</pre> : "—"}</td>
-                {can("jobs:retry") ? (
-                  <td>
-                    {job.status === "dead" ? (
-                      <button type="button" className="button button--small" disabled={retryForm.busy} onClick={() => void retry(job)}>
-                        {t("jobs.retry")}
-                        <span className="visually-hidden"> {job.name}</span>
-                      </button>
-                    ) : null}
-                  </td>
+      <PagedTable
+        list={list}
+        label={t("jobs.title")}
+        columns={[t("jobs.name"), t("common.status"), t("jobs.attempts"), t("jobs.runAt"), t("jobs.updated"), t("jobs.lastError"), can("jobs:retry") && t("common.actions")]}
+        empty={t("jobs.none")}
+        row={(job) => (
+          <tr key={job.id}>
+            <td>
+              <code dir="ltr">{job.name}</code>
+            </td>
+            <td>
+              <span className={`badge badge--${job.status === "dead" ? "error" : job.status === "done" ? "ok" : "muted"}`}>{t(`jobs.status.${job.status}`)}</span>
+            </td>
+            <td>{t("jobs.attemptsOf", { n: job.attempts, max: job.maxAttempts })}</td>
+            <td className="nowrap">{formatDateTime(job.runAt)}</td>
+            <td className="nowrap">{formatDateTime(job.finishedAt ?? job.updatedAt)}</td>
+            <td>{job.lastError ? <pre className="error-text" dir="ltr">{job.lastError}</pre> : "—"}</td>
+            {can("jobs:retry") ? (
+              <td>
+                {job.status === "dead" ? (
+                  <button type="button" className="button button--small" disabled={retryForm.busy} onClick={() => void retry(job)}>
+                    {t("jobs.retry")}
+                    <span className="visually-hidden"> {job.name}</span>
+                  </button>
                 ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {!list.loading && list.items.length === 0 ? <p className="empty">{t("jobs.none")}</p> : null}
-      </TableWrap>
-      <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
+              </td>
+            ) : null}
+          </tr>
+        )}
+      />
     </>
   );
 }

@@ -6,8 +6,9 @@ import { useCan } from "../session";
 import { StatusMessage } from "../ui/Alert";
 import { usePaged, useResource } from "../ui/data";
 import { formatDateTime } from "../ui/format";
-import { LoadError, LoadMore, PageHead } from "../ui/Page";
-import { CellLabel, TableWrap } from "../ui/TableWrap";
+import { PageHead } from "../ui/Page";
+import { PagedTable } from "../ui/PagedTable";
+import { LabelledCell, PersonCell } from "../ui/TableWrap";
 import { ScopeText } from "../ui/ScopeText";
 import { InvitationsList } from "./Invitations";
 import { InviteForm } from "./InviteForm";
@@ -85,66 +86,36 @@ export function UsersPage() {
           </button>
         </form>
       </search>
-      {list.error ? <LoadError error={list.error} retry={list.reload} /> : null}
-      <TableWrap label={t("users.title")} className="table-wrap--stack">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("users.person")}</th>
-              <th scope="col">{t("common.role")}</th>
-              <th scope="col">{t("common.scope")}</th>
-              <th scope="col">{t("common.status")}</th>
-              <th scope="col">{t("users.lastLogin")}</th>
-              {editable ? <th scope="col">{t("common.actions")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((u) => (
-              <tr key={u.id}>
-                <td className="cell--head">
-                  <span className="strong">{u.name}</span>
-                  <br />
-                  <span className="muted" dir="ltr">
-                    {u.email}
-                  </span>
-                </td>
-                <td>
-                  <CellLabel>{t("common.role")}</CellLabel>
-                  <span>{t(`roles.${u.role}`)}</span>
-                </td>
-                <td>
-                  <CellLabel>{t("common.scope")}</CellLabel>
-                  <span>
-                    <ScopeText scope={u.scope} regionId={u.regionId} branchId={u.branchId} org={tree.data} />
-                  </span>
-                </td>
-                <td>
-                  <CellLabel>{t("common.status")}</CellLabel>
-                  <span>
-                    <UserStatusBadge user={u} />
-                  </span>
-                </td>
-                <td>
-                  <CellLabel>{t("users.lastLogin")}</CellLabel>
-                  <span>{formatDateTime(u.lastLoginAt)}</span>
-                </td>
-                {editable ? (
-                  <td className="cell--actions">
-                    {u.actions.includes("update") ? (
-                      <button type="button" className="button button--small button--secondary" onClick={() => setEditing(u)}>
-                        {t("common.edit")}
-                        <span className="visually-hidden"> {u.name}</span>
-                      </button>
-                    ) : null}
-                  </td>
+      <PagedTable
+        list={list}
+        label={t("users.title")}
+        className="table-wrap--stack"
+        columns={[t("users.person"), t("common.role"), t("common.scope"), t("common.status"), t("users.lastLogin"), editable && t("common.actions")]}
+        empty={t("users.none")}
+        row={(u) => (
+          <tr key={u.id}>
+            <PersonCell name={u.name} email={u.email} />
+            <LabelledCell label={t("common.role")}>{t(`roles.${u.role}`)}</LabelledCell>
+            <LabelledCell label={t("common.scope")}>
+              <ScopeText scope={u.scope} regionId={u.regionId} branchId={u.branchId} org={tree.data} />
+            </LabelledCell>
+            <LabelledCell label={t("common.status")}>
+              <UserStatusBadge user={u} />
+            </LabelledCell>
+            <LabelledCell label={t("users.lastLogin")}>{formatDateTime(u.lastLoginAt)}</LabelledCell>
+            {editable ? (
+              <td className="cell--actions">
+                {u.actions.includes("update") ? (
+                  <button type="button" className="button button--small button--secondary" onClick={() => setEditing(u)}>
+                    {t("common.edit")}
+                    <span className="visually-hidden"> {u.name}</span>
+                  </button>
                 ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {!list.loading && list.items.length === 0 ? <p className="empty">{t("users.none")}</p> : null}
-      </TableWrap>
-      <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
+              </td>
+            ) : null}
+          </tr>
+        )}
+      />
       {writable ? <InvitationsList key={invitesVersion} /> : null}
     </>
   );

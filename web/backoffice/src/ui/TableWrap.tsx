@@ -21,3 +21,26 @@ export function TableWrap({ label, className, children }: { label: string; class
 export function CellLabel({ children }: { children: ReactNode }) {
   return <span className="cell-label">{children}</span>;
 }
+
+/** The person column of a stacked table: name above email; heads the card on a narrow screen. */
+export function PersonCell({ name, email }: { name: string; email: string }) {
+  return (
+    <td className="cell--head">
+      <span className="strong">{name}</span>
+      <br />
+      <span className="muted" dir="ltr">
+        {email}
+      </span>
+    </td>
+  );
+}
+
+/** A cell of a stacked table: its column's name (on a narrow screen only), then its value. */
+export function LabelledCell({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <td>
+      <CellLabel>{label}</CellLabel>
+      <span>{children}</span>
+    </td>
+  );
+}
