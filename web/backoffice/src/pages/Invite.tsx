@@ -11,7 +11,7 @@ import { TextField } from "../ui/Field";
 import { useForm } from "../ui/form";
 import { Loading } from "../ui/Page";
 import { PublicLayout } from "../ui/PublicLayout";
-import { NewPasswordFields, newPasswordProblem } from "./NewPassword";
+import { NewPasswordFields, useNewPassword } from "./NewPassword";
 
 export function InvitePage() {
   const { t } = useTranslation();
@@ -43,22 +43,21 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const { t } = useTranslation();
   const { signedIn } = useSession();
   const [name, setName] = useState(invitation.name);
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
+  const pw = useNewPassword();
   const form = useForm(["name", "password", "confirm"]);
 
   const onSubmit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const problem = newPasswordProblem(t, password, confirm);
+    const problem = pw.problem();
     if (problem) return form.setFieldError(...problem);
     await form.submit(
       null,
       async () => {
-        const result = await auth.acceptInvitation({ token, name: name.trim(), password });
+        const result = await auth.acceptInvitation({ token, name: name.trim(), password: pw.password });
         signedIn(result.user, result.csrfToken);
         navigate("/", { replace: true });
       },
-      { name, password, confirm },
+      { name, password: pw.password, confirm: pw.confirm },
     );
   };
 
@@ -76,13 +75,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
           onChange={(e) => setName(e.target.value)}
           error={form.errors.fields.name}
         />
-        <NewPasswordFields
-          password={password}
-          confirm={confirm}
-          onPassword={setPassword}
-          onConfirm={setConfirm}
-          errors={form.errors.fields}
-        />
+        <NewPasswordFields {...pw.fields} errors={form.errors.fields} />
         <button type="submit" className="button button--block" disabled={form.busy}>
           {form.busy ? t("common.working") : t("invite.submit")}
         </button>

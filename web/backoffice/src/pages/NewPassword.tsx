@@ -1,4 +1,5 @@
 import type { TFunction } from "i18next";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 /**
@@ -13,6 +14,26 @@ export function newPasswordProblem(t: TFunction, password: string, confirm: stri
   return null;
 }
 import { TextField } from "../ui/Field";
+
+/**
+ * The two copies of a new password a form holds: `fields` goes to NewPasswordFields, `problem()`
+ * is the mismatch to report before anything is sent.
+ */
+export function useNewPassword() {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState("");
+  const [confirm, setConfirm] = useState("");
+  return {
+    password,
+    confirm,
+    fields: { password, confirm, onPassword: setPassword, onConfirm: setConfirm },
+    problem: () => newPasswordProblem(t, password, confirm),
+    clear: () => {
+      setPassword("");
+      setConfirm("");
+    },
+  };
+}
 
 interface Props {
   password: string;

@@ -9,7 +9,7 @@ import { ErrorMessage, StatusMessage } from "../ui/Alert";
 import { SelectField, TextField } from "../ui/Field";
 import { useForm } from "../ui/form";
 import { PageHead } from "../ui/Page";
-import { NewPasswordFields, newPasswordProblem } from "./NewPassword";
+import { NewPasswordFields, useNewPassword } from "./NewPassword";
 import { TwoFactor } from "./TwoFactor";
 
 export function ProfilePage() {
@@ -75,25 +75,23 @@ function ChangePassword() {
   const { t } = useTranslation();
   const me = useMe();
   const [current, setCurrent] = useState("");
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
+  const pw = useNewPassword();
   const [done, setDone] = useState(false);
   const form = useForm(["currentPassword", "newPassword", "confirm"]);
 
   const onSubmit = async (e: React.FormEvent) => {
     e.preventDefault();
     setDone(false);
-    const problem = newPasswordProblem(t, password, confirm);
+    const problem = pw.problem();
     if (problem) return form.setFieldError(...problem);
-    const ok = await form.submit(null, () => meApi.changePassword(current, password), {
+    const ok = await form.submit(null, () => meApi.changePassword(current, pw.password), {
       currentPassword: current,
-      newPassword: password,
-      confirm,
+      newPassword: pw.password,
+      confirm: pw.confirm,
     });
     if (ok) {
       setCurrent("");
-      setPassword("");
-      setConfirm("");
+      pw.clear();
       setDone(true);
     }
   };
@@ -114,7 +112,7 @@ function ChangePassword() {
           onChange={(e) => setCurrent(e.target.value)}
           error={form.errors.fields.currentPassword}
         />
-        <NewPasswordFields password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} errors={form.errors.fields} name="newPassword" />
+        <NewPasswordFields {...pw.fields} errors={form.errors.fields} name="newPassword" />
         <div className="actions">
           <button type="submit" className="button" disabled={form.busy}>
             {t("password.changeSubmit")}

@@ -5,28 +5,27 @@ import { Link, useLocation } from "../router";
 import { ErrorMessage, StatusMessage } from "../ui/Alert";
 import { useForm } from "../ui/form";
 import { PublicLayout } from "../ui/PublicLayout";
-import { NewPasswordFields, newPasswordProblem } from "./NewPassword";
+import { NewPasswordFields, useNewPassword } from "./NewPassword";
 
 export function ResetPage() {
   const { t } = useTranslation();
   const { query } = useLocation();
   const token = query.get("token") ?? "";
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
+  const pw = useNewPassword();
   const [done, setDone] = useState(false);
   const form = useForm(["password", "confirm"]);
 
   const onSubmit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const problem = newPasswordProblem(t, password, confirm);
+    const problem = pw.problem();
     if (problem) return form.setFieldError(...problem);
     await form.submit(
       null,
       async () => {
-        await auth.reset(token, password);
+        await auth.reset(token, pw.password);
         setDone(true);
       },
-      { password, confirm },
+      { password: pw.password, confirm: pw.confirm },
     );
   };
 
@@ -51,13 +50,7 @@ export function ResetPage() {
       ) : (
         <form ref={form.ref} onSubmit={onSubmit} noValidate>
           <ErrorMessage>{form.errors.message}</ErrorMessage>
-          <NewPasswordFields
-            password={password}
-            confirm={confirm}
-            onPassword={setPassword}
-            onConfirm={setConfirm}
-            errors={form.errors.fields}
-          />
+          <NewPasswordFields {...pw.fields} errors={form.errors.fields} />
           <button type="submit" className="button button--block" disabled={form.busy}>
             {form.busy ? t("common.working") : t("reset.submit")}
           </button>
