@@ -46,12 +46,10 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const pw = useNewPassword();
   const form = useForm(["name", "password", "confirm"]);
 
-  const onSubmit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const problem = pw.problem();
-    if (problem) return form.setFieldError(...problem);
-    await form.submit(
-      null,
+  const onSubmit = (e: React.FormEvent) =>
+    pw.submit(
+      form,
+      e,
       async () => {
         const result = await auth.acceptInvitation({ token, name: name.trim(), password: pw.password });
         signedIn(result.user, result.csrfToken);
@@ -59,7 +57,6 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
       },
       { name, password: pw.password, confirm: pw.confirm },
     );
-  };
 
   return (
     <>

@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 /**
@@ -14,10 +14,11 @@ export function newPasswordProblem(t: TFunction, password: string, confirm: stri
   return null;
 }
 import { TextField } from "../ui/Field";
+import type { useForm } from "../ui/form";
 
 /**
- * The two copies of a new password a form holds: `fields` goes to NewPasswordFields, `problem()`
- * is the mismatch to report before anything is sent.
+ * The two copies of a new password a form holds: `fields` goes to NewPasswordFields; `submit`
+ * stops on a mismatch (shown on `confirm`) before anything is sent, else submits `form`.
  */
 export function useNewPassword() {
   const { t } = useTranslation();
@@ -27,7 +28,20 @@ export function useNewPassword() {
     password,
     confirm,
     fields: { password, confirm, onPassword: setPassword, onConfirm: setConfirm },
-    problem: () => newPasswordProblem(t, password, confirm),
+    submit(
+      form: ReturnType<typeof useForm>,
+      e: FormEvent,
+      action: () => Promise<void>,
+      required: Record<string, string>,
+    ): Promise<boolean> {
+      e.preventDefault();
+      const problem = newPasswordProblem(t, password, confirm);
+      if (problem) {
+        form.setFieldError(...problem);
+        return Promise.resolve(false);
+      }
+      return form.submit(null, action, required);
+    },
     clear: () => {
       setPassword("");
       setConfirm("");

@@ -80,11 +80,8 @@ function ChangePassword() {
   const form = useForm(["currentPassword", "newPassword", "confirm"]);
 
   const onSubmit = async (e: React.FormEvent) => {
-    e.preventDefault();
     setDone(false);
-    const problem = pw.problem();
-    if (problem) return form.setFieldError(...problem);
-    const ok = await form.submit(null, () => meApi.changePassword(current, pw.password), {
+    const ok = await pw.submit(form, e, () => meApi.changePassword(current, pw.password), {
       currentPassword: current,
       newPassword: pw.password,
       confirm: pw.confirm,

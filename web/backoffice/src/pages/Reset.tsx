@@ -15,19 +15,16 @@ export function ResetPage() {
   const [done, setDone] = useState(false);
   const form = useForm(["password", "confirm"]);
 
-  const onSubmit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const problem = pw.problem();
-    if (problem) return form.setFieldError(...problem);
-    await form.submit(
-      null,
+  const onSubmit = (e: React.FormEvent) =>
+    pw.submit(
+      form,
+      e,
       async () => {
         await auth.reset(token, pw.password);
         setDone(true);
       },
       { password: pw.password, confirm: pw.confirm },
     );
-  };
 
   if (!token) {
     return (
