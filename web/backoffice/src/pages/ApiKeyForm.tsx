@@ -5,6 +5,7 @@ import type { ApiKeyCreated, OrgTree } from "../api/types";
 import { ErrorMessage } from "../ui/Alert";
 import { TextField } from "../ui/Field";
 import { useForm } from "../ui/form";
+import { FormActions } from "../ui/FormActions";
 import { type Access, accessPayload, placementRequired, ScopeFields } from "../ui/ScopeFields";
 
 const FIELDS = ["name", "role", "scope", "regionId", "branchId", "expiresInDays"];
@@ -50,14 +51,7 @@ export function ApiKeyForm({ org, onCreated, onCancel }: { org: OrgTree | undefi
           onChange={(e) => setDays(e.target.value)}
           error={form.errors.fields.expiresInDays}
         />
-        <div className="actions">
-          <button type="submit" className="button" disabled={form.busy}>
-            {form.busy ? t("common.working") : t("apiKeys.createSubmit")}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t("common.cancel")}
-          </button>
-        </div>
+        <FormActions busy={form.busy} submit={t("apiKeys.createSubmit")} busyLabel={t("common.working")} onCancel={onCancel} />
       </form>
     </section>
   );

@@ -7,6 +7,7 @@ import { LOCALE_NAMES, LOCALES } from "../i18n/locales";
 import { ErrorMessage } from "../ui/Alert";
 import { SelectField, TextField } from "../ui/Field";
 import { useForm } from "../ui/form";
+import { FormActions } from "../ui/FormActions";
 import { type Access, accessPayload, NEW_ACCESS, placementRequired, ScopeFields } from "../ui/ScopeFields";
 
 const FIELDS = ["email", "name", "locale", "role", "scope", "regionId", "branchId"];
@@ -46,14 +47,7 @@ export function InviteForm({ org, onInvited, onCancel }: { org: OrgTree | undefi
           ))}
         </SelectField>
         <ScopeFields value={access} onChange={setAccess} org={org} errors={form.errors.fields} />
-        <div className="actions">
-          <button type="submit" className="button" disabled={form.busy}>
-            {form.busy ? t("common.working") : t("users.sendInvite")}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t("common.cancel")}
-          </button>
-        </div>
+        <FormActions busy={form.busy} submit={t("users.sendInvite")} busyLabel={t("common.working")} onCancel={onCancel} />
       </form>
     </section>
   );

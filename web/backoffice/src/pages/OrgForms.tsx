@@ -4,6 +4,7 @@ import type { Region } from "../api/types";
 import { ErrorMessage } from "../ui/Alert";
 import { SelectField, TextField } from "../ui/Field";
 import { useForm } from "../ui/form";
+import { FormActions } from "../ui/FormActions";
 
 /** Code (fixed once made, used in imports and reports) and display name of a new region or branch. */
 export function CodeNameForm({ title, onSubmit, onCancel }: { title: string; onSubmit(v: { code: string; name: string }): Promise<void>; onCancel(): void }) {
@@ -23,14 +24,7 @@ export function CodeNameForm({ title, onSubmit, onCancel }: { title: string; onS
       <ErrorMessage>{form.errors.message}</ErrorMessage>
       <TextField label={t("org.code")} hint={t("org.codeHint")} name="code" dir="ltr" autoCapitalize="none" spellCheck={false} value={code} onChange={(e) => setCode(e.target.value)} error={form.errors.fields.code} />
       <TextField label={t("org.name")} name="name" value={name} onChange={(e) => setName(e.target.value)} error={form.errors.fields.name} />
-      <div className="actions">
-        <button type="submit" className="button" disabled={form.busy}>
-          {t("common.add")}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t("common.cancel")}
-        </button>
-      </div>
+      <FormActions busy={form.busy} submit={t("common.add")} onCancel={onCancel} />
     </form>
   );
 }
@@ -69,14 +63,7 @@ export function RenameForm({ label, initial, regions, regionId, onSubmit, onCanc
           ))}
         </SelectField>
       ) : null}
-      <div className="actions">
-        <button type="submit" className="button" disabled={form.busy}>
-          {t("common.save")}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t("common.cancel")}
-        </button>
-      </div>
+      <FormActions busy={form.busy} submit={t("common.save")} onCancel={onCancel} />
     </form>
   );
 }
