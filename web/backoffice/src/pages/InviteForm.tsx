@@ -3,10 +3,10 @@ import { useTranslation } from "react-i18next";
 import { invitations } from "../api/endpoints";
 import type { Locale, OrgTree } from "../api/types";
 import { currentLocale } from "../i18n";
-import { LOCALE_NAMES, LOCALES } from "../i18n/locales";
 import { ErrorMessage } from "../ui/Alert";
-import { SelectField, TextField } from "../ui/Field";
+import { TextField } from "../ui/Field";
 import { useForm } from "../ui/form";
+import { LocaleField } from "../ui/LocaleField";
 import { FormActions } from "../ui/FormActions";
 import { type Access, accessPayload, NEW_ACCESS, placementRequired, ScopeFields } from "../ui/ScopeFields";
 
@@ -39,13 +39,7 @@ export function InviteForm({ org, onInvited, onCancel }: { org: OrgTree | undefi
         <ErrorMessage>{form.errors.message}</ErrorMessage>
         <TextField label={t("login.email")} name="email" type="email" dir="ltr" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} error={form.errors.fields.email} />
         <TextField label={t("profile.name")} name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} error={form.errors.fields.name} />
-        <SelectField label={t("profile.language")} name="locale" value={locale} onChange={(e) => setLocale(e.target.value as Locale)} error={form.errors.fields.locale}>
-          {LOCALES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {LOCALE_NAMES[l]}
-            </option>
-          ))}
-        </SelectField>
+        <LocaleField value={locale} onChange={setLocale} error={form.errors.fields.locale} />
         <ScopeFields value={access} onChange={setAccess} org={org} errors={form.errors.fields} />
         <FormActions busy={form.busy} submit={t("users.sendInvite")} busyLabel={t("common.working")} onCancel={onCancel} />
       </form>

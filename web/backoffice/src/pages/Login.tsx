@@ -5,7 +5,7 @@ import { safeNext } from "../App";
 import { Link, navigate, useLocation } from "../router";
 import { useSession } from "../session";
 import { ErrorMessage, StatusMessage } from "../ui/Alert";
-import { TextField } from "../ui/Field";
+import { CodeField, TextField } from "../ui/Field";
 import { useForm } from "../ui/form";
 import { PublicLayout } from "../ui/PublicLayout";
 import { BankCodeField, useBankCode } from "./BankCodeField";
@@ -78,18 +78,7 @@ export function LoginPage() {
         <p>{t("login.totpIntro")}</p>
         <form ref={totpForm.ref} onSubmit={onTotp} noValidate>
           <ErrorMessage>{totpForm.errors.message}</ErrorMessage>
-          <TextField
-            label={t("login.code")}
-            name="code"
-            inputMode="numeric"
-            dir="ltr"
-            autoComplete="one-time-code"
-            maxLength={7}
-            autoFocus
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            error={totpForm.errors.fields.code}
-          />
+          <CodeField value={code} onChange={setCode} error={totpForm.errors.fields.code} autoFocus />
           <div className="actions">
             <button type="submit" className="button" disabled={totpForm.busy}>
               {totpForm.busy ? t("common.working") : t("login.verify")}

@@ -3,11 +3,11 @@ import { useTranslation } from "react-i18next";
 import { me as meApi } from "../api/endpoints";
 import type { Locale } from "../api/types";
 import { applyLocale } from "../i18n";
-import { LOCALE_NAMES, LOCALES } from "../i18n/locales";
 import { useMe, useSession } from "../session";
 import { ErrorMessage, StatusMessage } from "../ui/Alert";
-import { SelectField, TextField } from "../ui/Field";
+import { TextField } from "../ui/Field";
 import { useForm } from "../ui/form";
+import { LocaleField } from "../ui/LocaleField";
 import { PageHead } from "../ui/Page";
 import { NewPasswordFields, useNewPassword } from "./NewPassword";
 import { TwoFactor } from "./TwoFactor";
@@ -54,13 +54,7 @@ function Details() {
         <StatusMessage>{saved ? t("common.saved") : null}</StatusMessage>
         <TextField label={t("login.email")} name="email" type="email" value={me.email} readOnly dir="ltr" />
         <TextField label={t("profile.name")} name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={form.errors.fields.name} />
-        <SelectField label={t("profile.language")} name="locale" value={locale} onChange={(e) => setLocale(e.target.value as Locale)} error={form.errors.fields.locale}>
-          {LOCALES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {LOCALE_NAMES[l]}
-            </option>
-          ))}
-        </SelectField>
+        <LocaleField value={locale} onChange={setLocale} error={form.errors.fields.locale} />
         <div className="actions">
           <button type="submit" className="button" disabled={form.busy}>
             {t("common.save")}

@@ -4,7 +4,7 @@ import { me as meApi } from "../api/endpoints";
 import type { TotpSetup } from "../api/types";
 import { useMe, useSession } from "../session";
 import { ErrorMessage, StatusMessage } from "../ui/Alert";
-import { TextField } from "../ui/Field";
+import { CodeField, TextField } from "../ui/Field";
 import { useForm } from "../ui/form";
 
 /** The secret in groups of four, easier to type into an authenticator by hand. */
@@ -54,19 +54,7 @@ export function TwoFactor() {
       { password, code },
     );
 
-  const codeField = (
-    <TextField
-      label={t("login.code")}
-      name="code"
-      inputMode="numeric"
-      dir="ltr"
-      autoComplete="one-time-code"
-      maxLength={7}
-      value={code}
-      onChange={(e) => setCode(e.target.value)}
-      error={form.errors.fields.code}
-    />
-  );
+  const codeField = <CodeField value={code} onChange={setCode} error={form.errors.fields.code} />;
 
   return (
     <section className="card" aria-labelledby="profile-totp">

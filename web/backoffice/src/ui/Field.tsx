@@ -1,4 +1,5 @@
 import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from "react";
+import { useTranslation } from "react-i18next";
 
 interface Common {
   label: string;
@@ -65,5 +66,24 @@ export function SelectField({
         </select>
       )}
     </FieldFrame>
+  );
+}
+
+/** The code from an authenticator app (up to seven characters: a space in the middle is allowed). */
+export function CodeField({ value, onChange, error, autoFocus }: { value: string; onChange(value: string): void; error: string | undefined; autoFocus?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      label={t("login.code")}
+      name="code"
+      inputMode="numeric"
+      dir="ltr"
+      autoComplete="one-time-code"
+      maxLength={7}
+      autoFocus={autoFocus}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={error}
+    />
   );
 }
