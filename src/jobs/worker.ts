@@ -222,6 +222,8 @@ export function startWorker(deps: Deps, registry: JobRegistry, opts: WorkerOptio
       lastHousekeeping = t;
       await housekeeping();
     }
+    // stop() may arrive while housekeeping runs: a stopping worker claims nothing more.
+    if (stopping) return [];
     return claim(concurrency - inFlight.size);
   }
 
