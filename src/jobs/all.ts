@@ -1,7 +1,12 @@
+import { closeIdleJob, feedbackSchedules, foldRollupsJob } from "../modules/feedback/close-idle-job";
+import { campaignRemindJob, campaignSendJob } from "../modules/feedback/campaigns";
+import { completionSubscriber, triggerFireJob, triggerSubscriber } from "../modules/feedback/triggers";
 import { deliverMessageJob } from "../modules/notifications/deliver-job";
 import type { Deps } from "../server/deps";
 import { eventDeliveryJob, SubscriberRegistry } from "./dispatcher";
+import { platformMaintenanceSchedules, pruneJobsJob } from "./prune";
 import { type JobDefinition, JobRegistry } from "./registry";
+import { ensureSchedule, type ScheduleSpec } from "./scheduler";
 import { startWorker, type Worker, type WorkerOptions } from "./worker";
 
 /**
@@ -10,11 +15,32 @@ import { startWorker, type Worker, type WorkerOptions } from "./worker";
  * (Kept apart from registry.ts so modules can import defineJob without an import cycle.)
  */
 export function platformSubscribers(): SubscriberRegistry {
-  return new SubscriberRegistry();
+  return new SubscriberRegistry()
+    .subscribe("*", triggerSubscriber)
+    .subscribe("survey.response_completed", completionSubscriber);
 }
 
 export function allJobs(subscribers: SubscriberRegistry = platformSubscribers()): JobDefinition[] {
-  return [deliverMessageJob as JobDefinition, eventDeliveryJob(subscribers) as JobDefinition];
+  return [
+    deliverMessageJob as JobDefinition,
+    eventDeliveryJob(subscribers) as JobDefinition,
+    campaignSendJob as JobDefinition,
+    campaignRemindJob as JobDefinition,
+    triggerFireJob as JobDefinition,
+    closeIdleJob as JobDefinition,
+    foldRollupsJob as JobDefinition,
+    pruneJobsJob as JobDefinition,
+  ];
+}
+
+/** Recurring jobs, ensured (ensureSchedule) when a worker starts. */
+export function platformSchedules(): ScheduleSpec[] {
+  return [...platformMaintenanceSchedules, ...feedbackSchedules];
+}
+
+/** Creates or updates every recurring job's schedule (idempotent; every worker does it at start). */
+export async function ensurePlatformSchedules(deps: Deps): Promise<void> {
+  for (const spec of platformSchedules()) await ensureSchedule(deps.db, spec, deps.clock.now());
 }
 
 /** Every job and every subscriber, consistent with each other (events.deliver needs the subscribers). */
@@ -23,8 +49,9 @@ export function platformWorkerSetup(_deps?: Deps): { registry: JobRegistry; subs
   return { registry: new JobRegistry(allJobs(subscribers)), subscribers };
 }
 
-/** What `atrium worker` (and `atrium start`) run: every job, every subscriber, the scheduler. */
-export function startPlatformWorker(deps: Deps, opts: Omit<WorkerOptions, "subscribers"> = {}): Worker {
+/** What `atrium worker` (and `atrium start`) run: every schedule ensured, every job, every subscriber, the scheduler. */
+export async function startPlatformWorker(deps: Deps, opts: Omit<WorkerOptions, "subscribers"> = {}): Promise<Worker> {
+  await ensurePlatformSchedules(deps);
   const { registry, subscribers } = platformWorkerSetup(deps);
   return startWorker(deps, registry, { ...opts, subscribers });
 }

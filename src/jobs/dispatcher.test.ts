@@ -31,6 +31,16 @@ function workerFor(subscribers: SubscriberRegistry, extra: { loop?: boolean; wor
 }
 
 describe("event dispatcher", () => {
+  it("lets a catch-all subscriber decline event types, while a named subscription still hears them", () => {
+    const handle = async () => {};
+    const subs = new SubscriberRegistry()
+      .subscribe("*", { name: "journeys", handle, accepts: (t) => !t.startsWith("survey.") })
+      .subscribe("survey.response_completed", { name: "completions", handle });
+    expect(subs.matching("application.funded").map((s) => s.name)).toEqual(["journeys"]);
+    expect(subs.matching("survey.response_completed").map((s) => s.name)).toEqual(["completions"]);
+    expect(subs.matching("survey.response_started")).toEqual([]);
+  });
+
   it("never delivers an event whose transaction rolled back", async () => {
     const seen: StoredEvent[] = [];
     const subs = new SubscriberRegistry().subscribe("*", { name: "spy", handle: async (_d, e) => void seen.push(e) });

@@ -34,6 +34,8 @@ export interface Subscriber {
   /** Stable: it is stored in queued jobs, so renaming one orphans its pending deliveries. */
   name: string;
   handle(deps: Deps, event: StoredEvent): Promise<void>;
+  /** For "*" subscribers: event types they never need (no delivery job is made for those). */
+  accepts?(type: string): boolean;
 }
 
 /** Which subscriber hears which event types ("*" = every type). */
@@ -53,7 +55,9 @@ export class SubscriberRegistry {
 
   /** Subscribers of `type`, in registration order. */
   matching(type: string): Subscriber[] {
-    return [...this.byName.values()].filter((e) => e.types.has(type) || e.types.has("*")).map((e) => e.subscriber);
+    return [...this.byName.values()]
+      .filter((e) => e.types.has(type) || (e.types.has("*") && (e.subscriber.accepts?.(type) ?? true)))
+      .map((e) => e.subscriber);
   }
 
   get(name: string): Subscriber | undefined {
