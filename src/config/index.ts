@@ -24,6 +24,8 @@ export interface Config {
   readonly sms: { readonly provider: "outbox" | "http"; readonly httpUrl?: string; readonly httpToken?: string; readonly from: string };
   readonly devOutbox: boolean;
   readonly argon2MemoryKib: number;
+  /** An in-progress survey response idle this long is closed as partial. */
+  readonly feedbackPartialAfterHours: number;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +90,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sms: { provider: e.SMS_PROVIDER, httpUrl: e.SMS_HTTP_URL, httpToken: e.SMS_HTTP_TOKEN, from: e.SMS_FROM },
     devOutbox: e.DEV_OUTBOX ?? e.NODE_ENV !== "production",
     argon2MemoryKib: e.ARGON2_MEMORY_KIB,
+    feedbackPartialAfterHours: e.FEEDBACK_PARTIAL_AFTER_HOURS,
   };
   return deepFreeze(config);
 }

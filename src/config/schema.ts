@@ -42,6 +42,7 @@ export const envSchema = z
     SMS_FROM: z.string().min(1).default("Atrium"),
     DEV_OUTBOX: bool.optional(),
     ARGON2_MEMORY_KIB: int(1024, 1024 * 1024).default(19456),
+    FEEDBACK_PARTIAL_AFTER_HOURS: int(1, 24 * 365).default(24),
   });
 
 /**

@@ -1,6 +1,9 @@
 import { sql } from "kysely";
 import type { Db } from "./index";
 import { foundation } from "./migrations/2026-11-23-0001-foundation";
+import { feedback } from "./migrations/2026-11-23-0002-feedback";
+import { feedbackRollups } from "./migrations/2026-11-23-0003-feedback-rollups";
+import { feedbackDistribution } from "./migrations/2026-11-23-0004-feedback-distribution";
 
 export interface Migration {
   /** Sortable, never renamed once released. */
@@ -10,7 +13,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. Add new ones at the end. */
-export const migrations: Migration[] = [foundation];
+export const migrations: Migration[] = [foundation, feedback, feedbackRollups, feedbackDistribution];
 
 const LOCK_KEY = 4_242_001; // pg_advisory_xact_lock key shared by every Atrium process
 

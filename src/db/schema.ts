@@ -1,4 +1,24 @@
 import type { ColumnType, Generated, JSONColumnType } from "kysely";
+import type {
+  SurveysTable,
+  SurveyVersionsTable,
+  SurveyResponsesTable,
+  SurveyResponseNotesTable,
+  SurveyFilesTable,
+  SurveyQuotaCountsTable,
+  ContactsTable,
+  FeedbackSettingsTable,
+  SurveyCampaignsTable,
+  SurveyTriggersTable,
+  SurveyInvitationsTable,
+  DistributionSkipsTable,
+  SurveyRollupsDailyTable,
+  SurveyRollupsTable,
+  SurveyRollupStateTable,
+  SurveyRollupRetractionsTable,
+} from "./schema-feedback";
+
+export type * from "./schema-feedback";
 
 /** Timestamps are written as Date (or defaulted) and read as Date on both stores. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -220,5 +240,21 @@ export interface DB {
   jobs: JobsTable;
   schedules: SchedulesTable;
   messages: MessagesTable;
+  surveys: SurveysTable;
+  survey_versions: SurveyVersionsTable;
+  survey_responses: SurveyResponsesTable;
+  survey_response_notes: SurveyResponseNotesTable;
+  survey_files: SurveyFilesTable;
+  survey_quota_counts: SurveyQuotaCountsTable;
+  contacts: ContactsTable;
+  feedback_settings: FeedbackSettingsTable;
+  survey_campaigns: SurveyCampaignsTable;
+  survey_triggers: SurveyTriggersTable;
+  survey_invitations: SurveyInvitationsTable;
+  distribution_skips: DistributionSkipsTable;
+  survey_rollups: SurveyRollupsTable;
+  survey_rollups_daily: SurveyRollupsDailyTable;
+  survey_rollup_state: SurveyRollupStateTable;
+  survey_rollup_retractions: SurveyRollupRetractionsTable;
   atrium_migrations: MigrationsTable;
 }

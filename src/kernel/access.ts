@@ -43,6 +43,18 @@ export const PERMISSIONS = {
   "jobs:read": ["admin"],
   "jobs:retry": ["admin"],
   "outbox:read": ["admin"],
+  // Feedback: surveys, their responses, distribution.
+  "surveys:read": ["admin", "cx_analyst", "branch_manager", "viewer"],
+  "surveys:write": ["admin", "cx_analyst"],
+  "surveys:distribute": ["admin", "cx_analyst"],
+  "responses:read": ["admin", "cx_analyst", "branch_manager"],
+  "responses:manage": ["admin", "cx_analyst", "branch_manager"],
+  "responses:export": ["admin", "cx_analyst"],
+  "responses:erase": ["admin", "cx_analyst"],
+  "contacts:read": ["admin", "cx_analyst"],
+  "contacts:write": ["admin", "cx_analyst"],
+  // Journey events reported by other systems (they may trigger surveys).
+  "events:write": ["admin", "cx_analyst", "branch_manager", "agent"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -31,3 +31,17 @@ export function decryptSecret(secret: Buffer, boxed: string): string {
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");
 }
+
+/** AES-256-GCM over bytes (uploaded files): `iv (12) | tag (16) | ciphertext`; the key derives from ATRIUM_SECRET. */
+export function encryptBytes(secret: Buffer, plain: Buffer): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", aesKey(secret), iv);
+  const ct = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), ct]);
+}
+
+export function decryptBytes(secret: Buffer, boxed: Buffer): Buffer {
+  const decipher = createDecipheriv("aes-256-gcm", aesKey(secret), boxed.subarray(0, 12));
+  decipher.setAuthTag(boxed.subarray(12, 28));
+  return Buffer.concat([decipher.update(boxed.subarray(28)), decipher.final()]);
+}

@@ -23,6 +23,14 @@ export const ERROR_CODES = {
   account_locked: 423,
   token_invalid: 400,
   token_expired: 410,
+  /** A survey that no longer takes responses. */
+  survey_closed: 410,
+  /** A single-use link whose response was already completed. */
+  link_used: 410,
+  /** The response matches a quota that is full. */
+  quota_full: 409,
+  /** Publishing a survey whose logic has errors (the problems are listed in `errors`). */
+  definition_invalid: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -1,0 +1,111 @@
+import type { Migration } from "../migrate";
+
+/**
+ * Feedback core: surveys, their immutable published versions, responses (complete and partial),
+ * uploaded files, notes and quota counters. Distribution (contacts, invitations, campaigns,
+ * triggers) and summary rollups come in their own migrations.
+ */
+export const feedback: Migration = {
+  name: "2026-11-23-0002-feedback",
+  up: [
+    `create table surveys (
+      tenant_id uuid not null references tenants(id),
+      id uuid not null,
+      name text not null,
+      status text not null default 'draft' check (status in ('draft', 'published', 'closed')),
+      draft jsonb not null,
+      draft_changed boolean not null default true,
+      published_version integer,
+      template text,
+      created_by uuid,
+      created_at timestamptz not null default now(),
+      updated_at timestamptz not null default now(),
+      closed_at timestamptz,
+      primary key (tenant_id, id)
+    )`,
+    `create index surveys_by_updated on surveys (tenant_id, updated_at desc, id)`,
+    // The public pages know only the survey id (UUIDv7, unique across tenants).
+    `create unique index surveys_id on surveys (id)`,
+    `create table survey_versions (
+      tenant_id uuid not null,
+      survey_id uuid not null,
+      version integer not null check (version > 0),
+      definition jsonb not null,
+      published_at timestamptz not null,
+      published_by uuid,
+      primary key (tenant_id, survey_id, version),
+      foreign key (tenant_id, survey_id) references surveys(tenant_id, id) on delete cascade
+    )`,
+    `create table survey_responses (
+      tenant_id uuid not null,
+      id uuid not null,
+      seq bigint generated always as identity,
+      survey_id uuid not null,
+      version integer not null,
+      status text not null check (status in ('in_progress', 'completed', 'partial', 'screened_out')),
+      channel text not null,
+      language text not null,
+      contact_id uuid,
+      invitation_id uuid,
+      region_id uuid,
+      branch_id uuid,
+      hidden jsonb not null default '{}',
+      answers jsonb not null default '{}',
+      variables jsonb not null default '{}',
+      submitted jsonb not null default '[]',
+      current_page text,
+      ending_id text,
+      quota_id text,
+      timings jsonb not null default '{}',
+      tags text[] not null default '{}',
+      resume_token_hash text,
+      user_agent text,
+      started_at timestamptz not null,
+      updated_at timestamptz not null,
+      completed_at timestamptz,
+      duration_ms integer,
+      primary key (tenant_id, id),
+      foreign key (tenant_id, survey_id, version) references survey_versions(tenant_id, survey_id, version) on delete cascade
+    )`,
+    `create index survey_responses_by_survey on survey_responses (tenant_id, survey_id, started_at desc, id)`,
+    `create index survey_responses_by_seq on survey_responses (tenant_id, survey_id, seq)`,
+    `create index survey_responses_by_contact on survey_responses (tenant_id, contact_id) where contact_id is not null`,
+    `create unique index survey_responses_resume on survey_responses (resume_token_hash) where resume_token_hash is not null`,
+    `create index survey_responses_idle on survey_responses (updated_at) where status = 'in_progress'`,
+    `create table survey_response_notes (
+      tenant_id uuid not null,
+      id uuid not null,
+      response_id uuid not null,
+      author_id uuid,
+      author_label text not null,
+      body text not null,
+      created_at timestamptz not null,
+      primary key (tenant_id, id),
+      foreign key (tenant_id, response_id) references survey_responses(tenant_id, id) on delete cascade
+    )`,
+    `create index survey_response_notes_by_response on survey_response_notes (tenant_id, response_id, created_at)`,
+    `create table survey_files (
+      tenant_id uuid not null,
+      id uuid not null,
+      survey_id uuid not null,
+      response_id uuid not null,
+      question_key text not null,
+      content_type text not null,
+      size integer not null,
+      sha256 text not null,
+      filename text,
+      data bytea not null,
+      created_at timestamptz not null,
+      primary key (tenant_id, id),
+      foreign key (tenant_id, response_id) references survey_responses(tenant_id, id) on delete cascade
+    )`,
+    `create table survey_quota_counts (
+      tenant_id uuid not null,
+      survey_id uuid not null,
+      quota_id text not null,
+      count integer not null default 0,
+      primary key (tenant_id, survey_id, quota_id),
+      foreign key (tenant_id, survey_id) references surveys(tenant_id, id) on delete cascade
+    )`,
+  ],
+};

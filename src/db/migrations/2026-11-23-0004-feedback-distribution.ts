@@ -1,0 +1,118 @@
+import type { Migration } from "../migrate";
+
+/**
+ * Feedback distribution: contacts, personal survey links (survey_invitations; `invitations` is
+ * the staff-invitation table), campaigns, triggers, why a contact was skipped, and per-tenant
+ * feedback settings (contact frequency rule, origins allowed to frame survey pages).
+ */
+export const feedbackDistribution: Migration = {
+  name: "2026-11-23-0004-feedback-distribution",
+  up: [
+    `create table contacts (
+      tenant_id uuid not null references tenants(id),
+      id uuid not null,
+      email text,
+      phone text,
+      name text,
+      locale text,
+      customer_id text,
+      lists text[] not null default '{}',
+      attributes jsonb not null default '{}',
+      unsubscribed_at timestamptz,
+      last_surveyed_at timestamptz,
+      created_at timestamptz not null,
+      updated_at timestamptz not null,
+      primary key (tenant_id, id),
+      check (email is not null or phone is not null or customer_id is not null)
+    )`,
+    `create unique index contacts_email on contacts (tenant_id, email) where email is not null`,
+    `create unique index contacts_phone on contacts (tenant_id, phone) where phone is not null`,
+    `create unique index contacts_customer on contacts (tenant_id, customer_id) where customer_id is not null`,
+    `create index contacts_lists on contacts using gin (lists)`,
+    `create table feedback_settings (
+      tenant_id uuid primary key references tenants(id),
+      frequency_days integer not null default 30 check (frequency_days between 0 and 3650),
+      embed_origins text[] not null default '{}',
+      updated_at timestamptz not null
+    )`,
+    `create table survey_campaigns (
+      tenant_id uuid not null,
+      id uuid not null,
+      name text not null,
+      survey_id uuid not null,
+      channel text not null check (channel in ('email', 'sms')),
+      lists text[] not null,
+      status text not null check (status in ('scheduled', 'sending', 'sent', 'cancelled')),
+      send_at timestamptz not null,
+      reminder_after_days integer,
+      reminder_max integer not null default 0,
+      created_by uuid,
+      created_at timestamptz not null,
+      updated_at timestamptz not null,
+      started_at timestamptz,
+      finished_at timestamptz,
+      primary key (tenant_id, id),
+      foreign key (tenant_id, survey_id) references surveys(tenant_id, id) on delete cascade
+    )`,
+    `create index survey_campaigns_by_created on survey_campaigns (tenant_id, created_at desc, id)`,
+    `create table survey_triggers (
+      tenant_id uuid not null,
+      id uuid not null,
+      event_type text not null,
+      delay_minutes integer not null check (delay_minutes between 0 and 525600),
+      survey_id uuid not null,
+      channel text not null check (channel in ('email', 'sms')),
+      conditions jsonb not null default '{}',
+      active boolean not null default true,
+      created_at timestamptz not null,
+      updated_at timestamptz not null,
+      primary key (tenant_id, id),
+      foreign key (tenant_id, survey_id) references surveys(tenant_id, id) on delete cascade
+    )`,
+    `create index survey_triggers_active on survey_triggers (tenant_id, event_type) where active`,
+    `create table survey_invitations (
+      tenant_id uuid not null,
+      id uuid not null,
+      survey_id uuid not null,
+      contact_id uuid,
+      campaign_id uuid,
+      trigger_id uuid,
+      source_event_id uuid,
+      channel text not null check (channel in ('email', 'sms', 'link')),
+      token_hash text not null,
+      hidden jsonb not null default '{}',
+      expires_at timestamptz not null,
+      created_at timestamptz not null,
+      sent_at timestamptz,
+      opened_at timestamptz,
+      completed_at timestamptz,
+      response_id uuid,
+      reminders_sent integer not null default 0,
+      last_reminded_at timestamptz,
+      primary key (tenant_id, id),
+      foreign key (tenant_id, survey_id) references surveys(tenant_id, id) on delete cascade,
+      foreign key (tenant_id, contact_id) references contacts(tenant_id, id) on delete cascade
+    )`,
+    `create unique index survey_invitations_token on survey_invitations (token_hash)`,
+    `create unique index survey_invitations_campaign_contact on survey_invitations (tenant_id, campaign_id, contact_id) where campaign_id is not null`,
+    `create unique index survey_invitations_trigger_event on survey_invitations (tenant_id, trigger_id, source_event_id) where trigger_id is not null`,
+    `create index survey_invitations_by_survey on survey_invitations (tenant_id, survey_id, created_at desc)`,
+    `create index survey_invitations_by_contact on survey_invitations (tenant_id, contact_id)`,
+    `create table distribution_skips (
+      tenant_id uuid not null,
+      id uuid not null,
+      survey_id uuid not null,
+      contact_id uuid not null,
+      campaign_id uuid,
+      trigger_id uuid,
+      source_event_id uuid,
+      reason text not null check (reason in ('unsubscribed', 'frequency', 'no_address')),
+      created_at timestamptz not null,
+      primary key (tenant_id, id),
+      foreign key (tenant_id, contact_id) references contacts(tenant_id, id) on delete cascade
+    )`,
+    `create unique index distribution_skips_campaign on distribution_skips (tenant_id, campaign_id, contact_id) where campaign_id is not null`,
+    `create unique index distribution_skips_trigger_event on distribution_skips (tenant_id, trigger_id, source_event_id) where trigger_id is not null`,
+    `create index distribution_skips_by_survey on distribution_skips (tenant_id, survey_id, created_at desc)`,
+  ],
+};
