@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import type { Config } from "../config";
-import { platformWorkerSetup } from "../jobs/all";
-import { startWorker, type Worker } from "../jobs/worker";
+import { startPlatformWorker } from "../jobs/all";
+import type { Worker } from "../jobs/worker";
 import { createApp } from "../server/app";
 import { boot } from "../server/boot";
 import type { Deps } from "../server/deps";
@@ -13,9 +13,8 @@ import { demoTable } from "./admin";
 
 const SHUTDOWN_GRACE_MS = 25_000;
 
-function runWorker(deps: Deps): Worker {
-  const { registry, subscribers } = platformWorkerSetup(deps);
-  return startWorker(deps, registry, { subscribers });
+function runWorker(deps: Deps): Promise<Worker> {
+  return startPlatformWorker(deps);
 }
 
 /** Builds web/dist when its sources changed since the last build (no-op otherwise). */
@@ -38,7 +37,7 @@ export async function serveCommand(config: Config, opts: { worker: boolean; seed
   const seeded = opts.seed && config.env !== "production" ? await seedDemo(deps) : null;
   const lifecycle = createLifecycle();
   const app = createApp(deps, lifecycle);
-  const worker = opts.worker ? runWorker(deps) : null;
+  const worker = opts.worker ? await runWorker(deps) : null;
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", () => resolve());
@@ -85,7 +84,7 @@ export async function serveCommand(config: Config, opts: { worker: boolean; seed
 
 export async function workerCommand(config: Config) {
   const { deps, store } = await boot(config);
-  const worker = runWorker(deps);
+  const worker = await runWorker(deps);
   console.log(`Atrium worker ${worker.id} running on ${store.kind}. Ctrl-C stops it after jobs in flight.`);
   const stop = async () => {
     await worker.stop();

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { AppError } from "../kernel/errors";
 import { resolveActor } from "../modules/auth/middleware";
@@ -15,6 +16,9 @@ import { problemResponse, toAppError, validationError } from "./problem";
 import { mountApiRoutes } from "./routes";
 import { mountStatic } from "./static";
 
+/** The one route whose body is not JSON: raw survey file uploads (own size limit on the route). */
+export const RAW_UPLOAD_PATH = /^\/api\/v1\/public\/responses\/[^/]+\/files$/;
+
 /**
  * The whole HTTP surface as one Hono app. Tests call `app.request()` on it with no port;
  * `atrium serve` hands the same app to @hono/node-server.
@@ -28,18 +32,22 @@ export function createApp(deps: Deps, lifecycle: Lifecycle = createLifecycle()) 
 
   app.use("*", requestContext(deps.log, deps.config.trustProxy));
   app.use("*", securityHeaders(deps.config.https));
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
-      onError: (c) =>
-        problemResponse(
-          new AppError("payload_too_large", `The body exceeds ${deps.config.bodyLimitBytes} bytes`),
-          c,
-        ),
-    }),
-  );
-  app.use("/api/*", requireJsonBody());
+  const tooLarge = (c: Context) => problemResponse(new AppError("payload_too_large", `The body exceeds ${deps.config.bodyLimitBytes} bytes`), c);
+  const streamLimit = bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: tooLarge });
+  app.use("/api/*", (c, next) => {
+    // Survey file uploads are raw bytes with their own (larger) limit, set on that route.
+    if (RAW_UPLOAD_PATH.test(c.req.path)) return next();
+    // Decided from the headers when they suffice (Node's parser holds the body to Content-Length):
+    // touching the body stream here would make the adapter build a full web Request per call.
+    const m = c.req.method;
+    if (m === "GET" || m === "HEAD" || m === "OPTIONS") return next();
+    const length = c.req.header("content-length");
+    if (length !== undefined && c.req.header("transfer-encoding") === undefined) {
+      return Number.parseInt(length, 10) > deps.config.bodyLimitBytes ? Promise.resolve(tooLarge(c)) : next();
+    }
+    return streamLimit(c, next);
+  });
+  app.use("/api/*", requireJsonBody({ exempt: RAW_UPLOAD_PATH }));
   app.use("/api/*", resolveActor(deps));
   app.use("/api/*", rateLimit(deps.config.rateLimitPerMinute));
 

@@ -3,6 +3,7 @@ import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./env";
+import { contentSecurityPolicy } from "./middleware/security-headers";
 
 export const WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
@@ -25,7 +26,17 @@ function safeFile(root: string, rel: string): string | null {
   return existsSync(full) && statSync(full).isFile() ? full : null;
 }
 
-function spa(app: OpenAPIHono<AppEnv>, mount: string, dir: string) {
+/** `/{bank}/s/{surveyId}` (optionally with a trailing slash) under /c: the respondent page. */
+const SURVEY_PAGE = /^\/[^/]+\/s\/[^/]+\/?$/;
+
+/**
+ * The respondent page's policy: the app's strict one, except that picture-choice images may come
+ * from https URLs the analyst entered (the definition accepts only https there). Framing is set
+ * per bank afterwards (surveyFraming in src/modules/feedback/embed.ts).
+ */
+const SURVEY_CSP = contentSecurityPolicy().replace("img-src 'self' data: blob:", "img-src 'self' data: blob: https:");
+
+function spa(app: OpenAPIHono<AppEnv>, mount: string, dir: string, pages: { pattern: RegExp; file: string; csp: string }[] = []) {
   const root = join(WEB_DIST, dir);
   app.get(`${mount}/*`, (c) => {
     let rel: string;
@@ -35,7 +46,8 @@ function spa(app: OpenAPIHono<AppEnv>, mount: string, dir: string) {
       return c.text("Not found", 404); // a malformed %-escape names no file
     }
     const asset = rel !== "/" ? safeFile(root, rel) : null;
-    const file = asset ?? safeFile(root, "index.html");
+    const page = asset ? undefined : pages.find((p) => p.pattern.test(rel));
+    const file = asset ?? safeFile(root, page?.file ?? "index.html");
     if (!file) {
       return c.text("This part of Atrium is not built yet. Run `npm start`, which builds it.", 503);
     }
@@ -43,15 +55,19 @@ function spa(app: OpenAPIHono<AppEnv>, mount: string, dir: string) {
     return c.body(readFileSync(file), 200, {
       "content-type": TYPES[extname(file)] ?? "application/octet-stream",
       "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+      ...(page ? { "content-security-policy": page.csp } : {}),
     });
   });
   app.get(mount, (c) => c.redirect(`${mount}/`));
 }
 
-/** The back office at /app and the customer pages at /c, both built by Vite into web/dist. */
+/**
+ * The back office at /app and the customer pages at /c, both built by Vite into web/dist. Under /c,
+ * `/{bank}/s/{surveyId}` gets the respondent page (its own small bundle); the rest the shell.
+ */
 export function mountStatic(app: OpenAPIHono<AppEnv>) {
   spa(app, "/app", "backoffice");
-  spa(app, "/c", "customer");
+  spa(app, "/c", "customer", [{ pattern: SURVEY_PAGE, file: "survey.html", csp: SURVEY_CSP }]);
   app.get("/", (c) => c.redirect("/app/"));
   // Browsers ask for it on every page (the API docs too); an empty answer keeps consoles clean.
   app.get("/favicon.ico", (c) => c.body(null, 204, { "cache-control": "public, max-age=86400" }));

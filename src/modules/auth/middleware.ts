@@ -21,6 +21,7 @@ const TOUCH_EVERY_MS = 60_000;
 /** Routes under /api/v1 that answer without credentials; everything else needs an actor first. */
 const PUBLIC_PATHS = [...CSRF_EXEMPT];
 const PUBLIC_PREFIXES = ["/api/v1/auth/invitations/", "/api/v1/public/"];
+const RESPONDENT_PREFIX = "/api/v1/public/";
 const isPublic = (path: string) =>
   PUBLIC_PATHS.includes(path) || PUBLIC_PREFIXES.some((p) => path.startsWith(p)) || !path.startsWith("/api/v1/") || path === "/api/v1/openapi.json";
 /** Bad API keys from one address: after 30 in 10 minutes, refuse without a lookup. */
@@ -33,6 +34,9 @@ const badKeys = new FailureCounter(30, 10 * 60_000);
  */
 export function resolveActor(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // Respondent routes act on no one's authority: their Bearer is a survey resume token, and a
+    // back-office session cookie in the same browser must neither apply nor trip CSRF there.
+    if (c.req.path.startsWith(RESPONDENT_PREFIX)) return next();
     const now = deps.clock.now();
     const authz = c.req.header("authorization");
     if (authz) {

@@ -19,14 +19,17 @@ const sampleVars: Record<string, string> = {
   link: "https://atrium.example/app/reset?token=abc123",
   minutes: "15",
   days: "7",
+  survey: "Branch visit",
+  question: "",
+  unsubscribe: "https://atrium.example/u/abc.def",
 };
 const varsFor = (name: TemplateName) => Object.fromEntries(TEMPLATE_VARS[name].map((k) => [k, sampleVars[k] as string]));
-const textOf = (t: { subject: string; body: Array<string | { action: string }> }) =>
-  [t.subject, ...t.body.map((p) => (typeof p === "string" ? p : p.action))].join("\n");
+const textOf = (t: { subject: string; body: Array<string | { action: string } | { answers: string }> }) =>
+  [t.subject, ...t.body.map((p) => (typeof p === "string" ? p : "action" in p ? p.action : ""))].join("\n");
 
 describe("message templates", () => {
   it("exist in every locale with exactly the declared {{vars}}", () => {
-    expect(TEMPLATE_NAMES).toHaveLength(7);
+    expect(TEMPLATE_NAMES).toHaveLength(11);
     for (const locale of MESSAGE_LOCALES) {
       for (const name of TEMPLATE_NAMES) {
         const t = CATALOGS[locale][name];
@@ -61,7 +64,7 @@ describe("message templates", () => {
         const r = renderTemplate(name, locale, varsFor(name));
         expect(r.locale).toBe(locale);
         for (const out of [r.subject, r.text, r.html]) expect(out).not.toMatch(/\{\{|\}\}/);
-        expect(r.text).toContain("Dana");
+        expect(r.text).toContain((TEMPLATE_VARS[name] as readonly string[]).includes("name") ? "Dana" : "First Bank");
         expect(r.html).toContain(`lang="${locale}"`);
       }
     }

@@ -53,4 +53,34 @@ export const ar: Catalog = {
     subject: "رسالة اختبار من Atrium",
     body: ["مرحبًا {{name}}،", "هذه رسالة اختبار من Atrium. إذا وصلتك، فهذا يعني أن الإرسال يعمل."],
   },
+  "feedback.survey_invitation": {
+    subject: "يسعد {{bank}} معرفة رأيك: {{survey}}",
+    body: [
+      "مرحبًا {{name}}،",
+      "يسعد {{bank}} أن يسمع عن تجربتك. نرجو منك الإجابة عن استبياننا القصير: {{survey}}.",
+      { answers: "question" },
+      { action: "الإجابة عن الاستبيان" },
+      "تساعدنا إجاباتك على تحسين خدماتنا. هذا الرابط شخصي، فيُرجى عدم مشاركته.",
+      { action: "إلغاء الاشتراك في الاستبيانات", href: "unsubscribe" },
+    ],
+  },
+  "feedback.survey_reminder": {
+    subject: "تذكير: {{survey}} من {{bank}}",
+    body: [
+      "مرحبًا {{name}}،",
+      "طلب منك {{bank}} قبل أيام قليلة رأيك في استبيان قصير: {{survey}}. لا يزال بإمكانك الإجابة.",
+      { answers: "question" },
+      { action: "الإجابة عن الاستبيان" },
+      "إذا كنت تفضّل عدم الإجابة، فيمكنك تجاهل هذه الرسالة.",
+      { action: "إلغاء الاشتراك في الاستبيانات", href: "unsubscribe" },
+    ],
+  },
+  "feedback.survey_invitation_sms": {
+    subject: "استبيان من {{bank}}",
+    body: ["{{bank}}: أخبرنا عن تجربتك ({{survey}}).", { action: "أجب" }, { action: "إلغاء الاشتراك", href: "unsubscribe" }],
+  },
+  "feedback.survey_reminder_sms": {
+    subject: "تذكير باستبيان من {{bank}}",
+    body: ["{{bank}}: تذكير بالإجابة عن استبياننا القصير ({{survey}}).", { action: "أجب" }, { action: "إلغاء الاشتراك", href: "unsubscribe" }],
+  },
 };

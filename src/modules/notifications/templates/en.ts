@@ -53,4 +53,34 @@ export const en: Catalog = {
     subject: "Atrium test message",
     body: ["Hello {{name}},", "This is a test message from Atrium. If you can read it, delivery works."],
   },
+  "feedback.survey_invitation": {
+    subject: "{{bank}} would like your feedback: {{survey}}",
+    body: [
+      "Hello {{name}},",
+      "{{bank}} would like to hear about your experience. Please answer our short survey: {{survey}}.",
+      { answers: "question" },
+      { action: "Answer the survey" },
+      "Your answers help us serve you better. This link is personal: please do not forward it.",
+      { action: "Unsubscribe from surveys", href: "unsubscribe" },
+    ],
+  },
+  "feedback.survey_reminder": {
+    subject: "Reminder: {{survey}} from {{bank}}",
+    body: [
+      "Hello {{name}},",
+      "A few days ago {{bank}} asked for your opinion in a short survey: {{survey}}. There is still time to answer.",
+      { answers: "question" },
+      { action: "Answer the survey" },
+      "If you prefer not to answer, you can ignore this message.",
+      { action: "Unsubscribe from surveys", href: "unsubscribe" },
+    ],
+  },
+  "feedback.survey_invitation_sms": {
+    subject: "Survey from {{bank}}",
+    body: ["{{bank}}: please tell us about your experience ({{survey}}).", { action: "Answer" }, { action: "Opt out", href: "unsubscribe" }],
+  },
+  "feedback.survey_reminder_sms": {
+    subject: "Survey reminder from {{bank}}",
+    body: ["{{bank}}: a reminder to answer our short survey ({{survey}}).", { action: "Answer" }, { action: "Opt out", href: "unsubscribe" }],
+  },
 };

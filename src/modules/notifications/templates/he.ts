@@ -54,4 +54,34 @@ export const he: Catalog = {
     subject: "הודעת בדיקה מ-Atrium",
     body: ["שלום {{name}},", "זוהי הודעת בדיקה מ-Atrium. אם ההודעה הגיעה אליך, המשלוח עובד."],
   },
+  "feedback.survey_invitation": {
+    subject: "{{bank}} מבקש לשמוע את דעתך: {{survey}}",
+    body: [
+      "שלום {{name}},",
+      "ב-{{bank}} נשמח לשמוע על החוויה שלך. נודה לך על מענה על הסקר הקצר שלנו: {{survey}}.",
+      { answers: "question" },
+      { action: "מענה על הסקר" },
+      "התשובות שלך עוזרות לנו לשפר את השירות. הקישור הזה אישי: נא לא להעביר אותו לאחרים.",
+      { action: "הסרה מרשימת הסקרים", href: "unsubscribe" },
+    ],
+  },
+  "feedback.survey_reminder": {
+    subject: "תזכורת: {{survey}} מ-{{bank}}",
+    body: [
+      "שלום {{name}},",
+      "לפני כמה ימים ביקשנו ב-{{bank}} את דעתך בסקר קצר: {{survey}}. עדיין אפשר לענות.",
+      { answers: "question" },
+      { action: "מענה על הסקר" },
+      "אם אין לך עניין לענות, אפשר להתעלם מההודעה הזו.",
+      { action: "הסרה מרשימת הסקרים", href: "unsubscribe" },
+    ],
+  },
+  "feedback.survey_invitation_sms": {
+    subject: "סקר מ-{{bank}}",
+    body: ["{{bank}}: נשמח לשמוע על החוויה שלך ({{survey}}).", { action: "למענה" }, { action: "להסרה", href: "unsubscribe" }],
+  },
+  "feedback.survey_reminder_sms": {
+    subject: "תזכורת לסקר מ-{{bank}}",
+    body: ["{{bank}}: תזכורת למענה על הסקר הקצר שלנו ({{survey}}).", { action: "למענה" }, { action: "להסרה", href: "unsubscribe" }],
+  },
 };

@@ -3,6 +3,7 @@ import { en } from "./en";
 import { he } from "./he";
 import {
   type Action,
+  type AnswerLinks,
   type Catalog,
   MESSAGE_LOCALES,
   type MessageLocale,
@@ -52,14 +53,48 @@ export function isRtl(locale: MessageLocale): boolean {
   return RTL.has(locale);
 }
 
-/** The `{{var}}` names a template text uses, plus `link` when it has a button. */
+/** The `{{var}}` names a template text uses, plus `link` (or its `href`) per button and answer-link variables. */
 export function placeholdersOf(t: TemplateText): Set<string> {
   const names = new Set<string>();
   for (const part of [t.subject, ...t.body]) {
     if (typeof part === "string") for (const m of part.matchAll(PLACEHOLDER)) names.add(m[1] as string);
-    else names.add("link");
+    else if (isAnswers(part)) names.add(part.answers);
+    else names.add(part.href ?? "link");
   }
   return names;
+}
+
+/** Variables holding URLs (buttons and small links): they must be http(s). */
+function urlVars(t: TemplateText): Set<string> {
+  const names = new Set(["link"]);
+  for (const part of t.body) if (typeof part !== "string" && !isAnswers(part)) names.add(part.href ?? "link");
+  return names;
+}
+
+interface AnswerLinksValue {
+  text: string;
+  low?: string;
+  high?: string;
+  options: Array<{ label: string; url: string }>;
+}
+
+const HTTP_URL = /^https?:\/\/[^\s]+$/i;
+
+/** Parses and checks an AnswerLinks variable ("" = none). */
+function parseAnswers(key: string, raw: string): AnswerLinksValue | null {
+  if (raw === "") return null;
+  let v: AnswerLinksValue;
+  try {
+    v = JSON.parse(raw) as AnswerLinksValue;
+  } catch {
+    throw new Error(`Template variable ${key} must be JSON answer links`);
+  }
+  const str = (x: unknown) => typeof x === "string";
+  const ok =
+    v && str(v.text) && (v.low === undefined || str(v.low)) && (v.high === undefined || str(v.high)) && Array.isArray(v.options) && v.options.length > 0 &&
+    v.options.every((o) => o && str(o.label) && str(o.url) && HTTP_URL.test(o.url));
+  if (!ok) throw new Error(`Template variable ${key} must hold text and options with http(s) URLs`);
+  return v;
 }
 
 export function escapeHtml(value: string): string {
@@ -74,8 +109,10 @@ export interface Rendered {
 }
 
 /** Checks and formats the variables: every declared one present, links http(s), durations whole numbers. */
-function prepareVars(name: TemplateName, locale: MessageLocale, vars: Record<string, string>): Record<string, string> {
+function prepareVars(name: TemplateName, locale: MessageLocale, vars: Record<string, string>, t: TemplateText): Record<string, string> {
   const out: Record<string, string> = {};
+  const urls = urlVars(t);
+  const answerVars = new Set(t.body.filter(isAnswers).map((p) => p.answers));
   for (const key of TEMPLATE_VARS[name] as readonly string[]) {
     const value = vars[key];
     if (typeof value !== "string") throw new Error(`Template ${name} needs the variable ${key}`);
@@ -83,8 +120,11 @@ function prepareVars(name: TemplateName, locale: MessageLocale, vars: Record<str
     if (unit) {
       if (!/^\d{1,6}$/.test(value)) throw new Error(`Template variable ${key} must be a whole number`);
       out[key] = new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }).format(Number(value));
-    } else if (key === "link") {
-      if (!/^https?:\/\/[^\s]+$/i.test(value)) throw new Error("Template variable link must be an http(s) URL");
+    } else if (urls.has(key)) {
+      if (!HTTP_URL.test(value)) throw new Error(`Template variable ${key} must be an http(s) URL`);
+      out[key] = value;
+    } else if (answerVars.has(key)) {
+      parseAnswers(key, value);
       out[key] = value;
     } else {
       out[key] = value;
@@ -101,12 +141,47 @@ function interpolate(text: string, vars: Record<string, string>, wrap: (v: strin
   });
 }
 
-const isAction = (part: string | Action): part is Action => typeof part !== "string";
+type Part = string | Action | AnswerLinks;
+const isAnswers = (part: Part): part is AnswerLinks => typeof part !== "string" && "answers" in part;
+const isAction = (part: Part): part is Action => typeof part !== "string" && "action" in part;
+/** Parts left out: answer links whose variable is empty. */
+const shown = (t: TemplateText, vars: Record<string, string>) => t.body.filter((p) => !isAnswers(p) || vars[p.answers] !== "");
 
 function renderText(t: TemplateText, vars: Record<string, string>): string {
-  return t.body
-    .map((part) => (isAction(part) ? `${part.action}:\n${vars.link}` : interpolate(part, vars, (v) => v)))
+  return shown(t, vars)
+    .map((part) => {
+      if (isAnswers(part)) {
+        const a = parseAnswers(part.answers, vars[part.answers] ?? "") as AnswerLinksValue;
+        const ends = a.low || a.high ? [`(${[a.low && `${a.options[0]?.label} = ${a.low}`, a.high && `${a.options[a.options.length - 1]?.label} = ${a.high}`].filter(Boolean).join(", ")})`] : [];
+        return [a.text, ...ends, ...a.options.map((o) => `${o.label}: ${o.url}`)].join("\n");
+      }
+      if (isAction(part)) return part.href ? `${part.action}: ${vars[part.href]}` : `${part.action}:\n${vars.link}`;
+      return interpolate(part, vars, (v) => v);
+    })
     .join("\n\n");
+}
+
+/** The first question as tappable answers: a row of boxes for scales, stacked buttons for choices. */
+function answersHtml(a: AnswerLinksValue, dir: "ltr" | "rtl"): string {
+  const e = escapeHtml;
+  const start = dir === "rtl" ? "right" : "left";
+  const end = dir === "rtl" ? "left" : "right";
+  const scale = a.options.every((o) => o.label.length <= 3);
+  const head = `<p style="margin:8px 0 12px;font-weight:600">${e(a.text)}</p>`;
+  if (!scale) {
+    const buttons = a.options
+      .map((o) => `<p style="margin:0 0 8px"><a href="${e(o.url)}" style="display:block;padding:10px 14px;border:1px solid #1d4ed8;border-radius:6px;color:#1d4ed8;text-decoration:none">${e(o.label)}</a></p>`)
+      .join("\n");
+    return `${head}\n${buttons}`;
+  }
+  const cells = a.options
+    .map((o) => `<td style="padding:2px"><a href="${e(o.url)}" style="display:block;min-width:28px;padding:10px 0;border:1px solid #1d4ed8;border-radius:6px;color:#1d4ed8;text-decoration:none;text-align:center;font-weight:600">${e(o.label)}</a></td>`)
+    .join("");
+  const ends =
+    a.low || a.high
+      ? `\n<table role="presentation" dir="${dir}" width="100%" style="border-collapse:collapse;font-size:13px;color:#52606d"><tr><td style="text-align:${start}">${e(a.low ?? "")}</td><td style="text-align:${end}">${e(a.high ?? "")}</td></tr></table>`
+      : "";
+  return `${head}\n<table role="presentation" dir="${dir}" width="100%" style="border-collapse:collapse;table-layout:fixed"><tr>${cells}</tr></table>${ends}`;
 }
 
 const FONT =
@@ -122,8 +197,12 @@ function renderHtml(t: TemplateText, vars: Record<string, string>, locale: Messa
   const dir = isRtl(locale) ? "rtl" : "ltr";
   const safe = (v: string) => `<bdi>${escapeHtml(v)}</bdi>`;
   const link = escapeHtml(vars.link ?? "");
-  const parts = t.body.map((part) =>
-    isAction(part)
+  const parts = shown(t, vars).map((part) =>
+    isAnswers(part)
+      ? answersHtml(parseAnswers(part.answers, vars[part.answers] ?? "") as AnswerLinksValue, dir)
+      : isAction(part) && part.href
+        ? `<p style="margin:24px 0 0;font-size:13px;color:#52606d"><a href="${escapeHtml(vars[part.href] ?? "")}" style="color:#52606d">${escapeHtml(part.action)}</a></p>`
+        : isAction(part)
       ? `<p style="margin:24px 0"><a href="${link}" style="display:inline-block;padding:12px 20px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600">${escapeHtml(part.action)}</a></p>\n<p dir="ltr" style="font-size:13px;color:#52606d;word-break:break-all;text-align:left"><a href="${link}" style="color:#1d4ed8">${link}</a></p>`
       : `<p style="margin:0 0 16px">${interpolate(escapeHtml(part), vars, safe)}</p>`,
   );
@@ -143,7 +222,7 @@ export function renderTemplate(name: TemplateName, localeTag: string, vars: Reco
   const locale = resolveLocale(localeTag);
   const t = CATALOGS[locale][name];
   if (!t) throw new Error(`Unknown template ${name}`);
-  const prepared = prepareVars(name, locale, vars);
+  const prepared = prepareVars(name, locale, vars, t);
   return {
     locale,
     subject: interpolate(t.subject, prepared, (v) => v.replace(/[\r\n]+/g, " ")),

@@ -7,6 +7,12 @@ export const TEMPLATE_VARS = {
   "auth.totp_disabled": ["name"],
   "auth.password_changed": ["name"],
   "platform.test": ["name"],
+  // Survey invitations (feedback distribution). `question` is the first question as answer links
+  // (JSON, see AnswerLinks) or "" when the survey does not start with a one-tap question.
+  "feedback.survey_invitation": ["name", "bank", "survey", "question", "link", "unsubscribe"],
+  "feedback.survey_reminder": ["name", "bank", "survey", "question", "link", "unsubscribe"],
+  "feedback.survey_invitation_sms": ["bank", "survey", "link", "unsubscribe"],
+  "feedback.survey_reminder_sms": ["bank", "survey", "link", "unsubscribe"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type TemplateName = keyof typeof TEMPLATE_VARS;
@@ -15,9 +21,22 @@ export const TEMPLATE_NAMES = Object.keys(TEMPLATE_VARS) as TemplateName[];
 export const MESSAGE_LOCALES = ["en", "he", "ar", "zh-Hans", "zh-Hant"] as const;
 export type MessageLocale = (typeof MESSAGE_LOCALES)[number];
 
-/** A call-to-action button; its URL is always the `link` variable. */
+/**
+ * A call-to-action: a button whose URL is the `link` variable, or with `href` another URL
+ * variable (http(s) only) shown as a small link (e.g. unsubscribe).
+ */
 export interface Action {
   action: string;
+  href?: string;
+}
+
+/**
+ * One-tap answers in the message (the first question of a survey). The variable named by
+ * `answers` holds JSON `{ "text": string, "low"?: string, "high"?: string,
+ * "options": [{ "label": string, "url": "https://…" }] }`, or "" to leave the part out.
+ */
+export interface AnswerLinks {
+  answers: string;
 }
 
 /**
@@ -26,7 +45,7 @@ export interface Action {
  */
 export interface TemplateText {
   subject: string;
-  body: Array<string | Action>;
+  body: Array<string | Action | AnswerLinks>;
 }
 
 /** Every template, so a locale missing one does not compile. */

@@ -49,4 +49,34 @@ export const zhHans: Catalog = {
     subject: "Atrium 测试消息",
     body: ["{{name}}，您好：", "这是一条来自 Atrium 的测试消息。如果您收到了它，说明消息发送正常。"],
   },
+  "feedback.survey_invitation": {
+    subject: "{{bank}} 期待您的反馈：{{survey}}",
+    body: [
+      "{{name}}，您好：",
+      "{{bank}} 希望了解您的体验，请花几分钟填写我们的简短问卷：{{survey}}。",
+      { answers: "question" },
+      { action: "填写问卷" },
+      "您的回答将帮助我们改进服务。此链接仅供您本人使用，请勿转发。",
+      { action: "退订问卷", href: "unsubscribe" },
+    ],
+  },
+  "feedback.survey_reminder": {
+    subject: "提醒：{{bank}} 的问卷 {{survey}}",
+    body: [
+      "{{name}}，您好：",
+      "几天前，{{bank}} 邀请您填写一份简短问卷：{{survey}}。现在仍可作答。",
+      { answers: "question" },
+      { action: "填写问卷" },
+      "如果您不想作答，可以忽略此消息。",
+      { action: "退订问卷", href: "unsubscribe" },
+    ],
+  },
+  "feedback.survey_invitation_sms": {
+    subject: "{{bank}} 问卷",
+    body: ["{{bank}}：请告诉我们您的体验（{{survey}}）。", { action: "作答" }, { action: "退订", href: "unsubscribe" }],
+  },
+  "feedback.survey_reminder_sms": {
+    subject: "{{bank}} 问卷提醒",
+    body: ["{{bank}}：提醒您填写我们的简短问卷（{{survey}}）。", { action: "作答" }, { action: "退订", href: "unsubscribe" }],
+  },
 };

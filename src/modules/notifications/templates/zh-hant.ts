@@ -49,4 +49,34 @@ export const zhHant: Catalog = {
     subject: "Atrium 測試訊息",
     body: ["{{name}} 您好：", "這是一則來自 Atrium 的測試訊息。如果您收到了，表示訊息傳送正常。"],
   },
+  "feedback.survey_invitation": {
+    subject: "{{bank}} 期待您的意見：{{survey}}",
+    body: [
+      "{{name}}，您好：",
+      "{{bank}} 希望了解您的體驗，請花幾分鐘填寫我們的簡短問卷：{{survey}}。",
+      { answers: "question" },
+      { action: "填寫問卷" },
+      "您的回答將協助我們改善服務。此連結僅供您本人使用，請勿轉寄。",
+      { action: "取消訂閱問卷", href: "unsubscribe" },
+    ],
+  },
+  "feedback.survey_reminder": {
+    subject: "提醒：{{bank}} 的問卷 {{survey}}",
+    body: [
+      "{{name}}，您好：",
+      "幾天前，{{bank}} 邀請您填寫一份簡短問卷：{{survey}}。現在仍可作答。",
+      { answers: "question" },
+      { action: "填寫問卷" },
+      "如果您不想作答，可以忽略此訊息。",
+      { action: "取消訂閱問卷", href: "unsubscribe" },
+    ],
+  },
+  "feedback.survey_invitation_sms": {
+    subject: "{{bank}} 問卷",
+    body: ["{{bank}}：請告訴我們您的體驗（{{survey}}）。", { action: "作答" }, { action: "取消訂閱", href: "unsubscribe" }],
+  },
+  "feedback.survey_reminder_sms": {
+    subject: "{{bank}} 問卷提醒",
+    body: ["{{bank}}：提醒您填寫我們的簡短問卷（{{survey}}）。", { action: "作答" }, { action: "取消訂閱", href: "unsubscribe" }],
+  },
 };
