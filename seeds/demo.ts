@@ -3,6 +3,7 @@ import type { Role, ScopeKind } from "../src/db/schema";
 import type { AuditContext } from "../src/modules/audit/record";
 import { createBranch, createRegion, createTenant, createUser } from "../src/modules/tenancy/commands";
 import type { Deps } from "../src/server/deps";
+import { seedFeedback } from "./feedback";
 
 /** Fixed ids: the same demo bank on every machine, so links and screenshots stay valid. */
 const NS = "6f1c2b1e-5d0a-4b8e-9c3f-0a1b2c3d4e5f";
@@ -49,12 +50,14 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
   const ctx = (): AuditContext => ({ actor: null, now: deps.clock.now() });
   const t = await createTenant(deps.db, ctx(), DEMO_TENANT);
   const branchIds = new Map<string, { id: string; regionId: string }>();
+  const branchCodes: string[] = [];
   for (const r of REGIONS) {
     const region = await createRegion(deps.db, ctx(), t.id, { id: id(`region:${r.code}`), code: r.code, name: r.name });
     for (const [i, name] of r.branches.entries()) {
       const code = `${r.code}-${i + 1}`;
       const b = await createBranch(deps.db, ctx(), t.id, { id: id(`branch:${code}`), regionId: region.id, code, name });
       branchIds.set(name, { id: b.id, regionId: region.id });
+      branchCodes.push(code);
     }
   }
   const north = id("region:NORTH");
@@ -70,5 +73,6 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
       deps.config.argon2MemoryKib,
     );
   }
+  await seedFeedback(deps, t.id, branchCodes);
   return { seeded: true };
 }
