@@ -5,7 +5,9 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /**
  * The customer-facing pages: plain TypeScript, no framework, for phones on slow networks.
- * Served at /c with an SPA fallback, so /c/{bank}/… always loads this shell.
+ * Two entries: index.html (the shell at /c/{bank}/…) and survey.html (the respondent page at
+ * /c/{bank}/s/{surveyId}, with the survey logic engine bundled in). Each loads only its own code
+ * plus the small shared chunk (translations, base styles).
  */
 export default defineConfig({
   root: here("."),
@@ -16,8 +18,10 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     assetsInlineLimit: 0,
-    // The shell is tiny; keep it one request.
     modulePreload: { polyfill: false },
+    rollupOptions: {
+      input: { index: here("index.html"), survey: here("survey.html") },
+    },
   },
   logLevel: "warn",
 });

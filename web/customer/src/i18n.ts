@@ -1,3 +1,5 @@
+import { SURVEY_MESSAGES, type SurveyMessages } from "./i18n-survey";
+
 /** The customer pages' strings in every language Atrium speaks. Keep the keys identical. */
 export const LOCALES = ["en", "he", "ar", "zh-Hans", "zh-Hant"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -10,7 +12,7 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   "zh-Hant": "繁體中文",
 };
 
-export interface Messages {
+export interface Messages extends SurveyMessages {
   language: string;
   loading: string;
   skip: string;
@@ -41,6 +43,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     privacy: "Privacy",
     privacyText: "{bank} uses the information you give on these pages only to handle your request. Ask {bank} for its full privacy notice.",
     back: "Back",
+    ...SURVEY_MESSAGES.en,
   },
   he: {
     language: "שפה",
@@ -56,6 +59,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     privacy: "פרטיות",
     privacyText: "{bank} משתמש במידע שמוזן בדפים האלה רק לטיפול בבקשה שלך. את מדיניות הפרטיות המלאה אפשר לבקש מ-{bank}.",
     back: "חזרה",
+    ...SURVEY_MESSAGES.he,
   },
   ar: {
     language: "اللغة",
@@ -71,6 +75,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     privacy: "الخصوصية",
     privacyText: "يستخدم {bank} المعلومات التي تقدّمها في هذه الصفحات لمعالجة طلبك فقط. اطلب من {bank} إشعار الخصوصية الكامل.",
     back: "رجوع",
+    ...SURVEY_MESSAGES.ar,
   },
   "zh-Hans": {
     language: "语言",
@@ -86,6 +91,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     privacy: "隐私",
     privacyText: "{bank}仅将您在这些页面中填写的信息用于处理您的申请。如需完整的隐私声明，请向{bank}索取。",
     back: "返回",
+    ...SURVEY_MESSAGES["zh-Hans"],
   },
   "zh-Hant": {
     language: "語言",
@@ -101,6 +107,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     privacy: "隱私權",
     privacyText: "{bank}僅將您在這些頁面中填寫的資訊用於處理您的申請。如需完整的隱私權聲明，請向{bank}索取。",
     back: "返回",
+    ...SURVEY_MESSAGES["zh-Hant"],
   },
 };
 
