@@ -1,4 +1,4 @@
-import { type ComponentType, type ReactNode, useEffect } from "react";
+import { type ComponentType, lazy, type ReactNode, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { Permission } from "./api/types";
 import { ApiKeysPage } from "./pages/ApiKeys";
@@ -18,6 +18,15 @@ import { useSession } from "./session";
 import { Layout } from "./ui/Layout";
 import { PageHead } from "./ui/Page";
 
+// The feedback area (designer, results, distribution) loads on first visit, so sign-in and the
+// administration pages stay a small first download.
+const SurveysPage = lazy(() => import("./pages/surveys/SurveysPage").then((m) => ({ default: m.SurveysPage })));
+const SurveyEditorPage = lazy(() => import("./pages/surveys/SurveyEditorPage").then((m) => ({ default: m.SurveyEditorPage })));
+const SurveyResultsPage = lazy(() => import("./pages/feedback/SurveyResultsPage").then((m) => ({ default: m.SurveyResultsPage })));
+const SurveyDistributionPage = lazy(() => import("./pages/feedback/SurveyDistributionPage").then((m) => ({ default: m.SurveyDistributionPage })));
+const ResponsePage = lazy(() => import("./pages/feedback/ResponsePage").then((m) => ({ default: m.ResponsePage })));
+const ContactsPage = lazy(() => import("./pages/feedback/ContactsPage").then((m) => ({ default: m.ContactsPage })));
+
 const PUBLIC: Record<string, ComponentType> = {
   "/login": LoginPage,
   "/forgot": ForgotPage,
@@ -34,6 +43,13 @@ const PRIVATE: Record<string, { page: ComponentType; needs?: Permission }> = {
   "/jobs": { page: JobsPage, needs: "jobs:read" },
   "/outbox": { page: OutboxPage, needs: "outbox:read" },
   "/profile": { page: ProfilePage },
+  // Feedback. Detail pages take ?id=…
+  "/surveys": { page: SurveysPage, needs: "surveys:read" },
+  "/surveys/edit": { page: SurveyEditorPage, needs: "surveys:read" },
+  "/surveys/results": { page: SurveyResultsPage, needs: "surveys:read" },
+  "/surveys/distribute": { page: SurveyDistributionPage, needs: "surveys:distribute" },
+  "/responses": { page: ResponsePage, needs: "responses:read" },
+  "/contacts": { page: ContactsPage, needs: "contacts:read" },
 };
 
 function Redirect({ to }: { to: string }) {
@@ -88,6 +104,17 @@ export function App() {
   if (!route) body = <Message title={t("notFound.title")} text={t("notFound.text")} />;
   else if (route.needs && !state.me.abilities.includes(route.needs))
     body = <Message title={t("forbidden.title")} text={t("errors.forbidden")} />;
-  else body = <route.page />;
+  else
+    body = (
+      <Suspense
+        fallback={
+          <p role="status" className="loading">
+            {t("common.loading")}
+          </p>
+        }
+      >
+        <route.page />
+      </Suspense>
+    );
   return <Layout>{body}</Layout>;
 }

@@ -21,7 +21,17 @@ export type Permission =
   | "audit:read"
   | "jobs:read"
   | "jobs:retry"
-  | "outbox:read";
+  | "outbox:read"
+  | "surveys:read"
+  | "surveys:write"
+  | "surveys:distribute"
+  | "responses:read"
+  | "responses:manage"
+  | "responses:export"
+  | "responses:erase"
+  | "contacts:read"
+  | "contacts:write"
+  | "events:write";
 
 /** Who someone is, as every person-shaped answer (me, user, invitation) carries it. */
 export interface Person {
@@ -239,6 +249,10 @@ export const PROBLEM_CODES = [
   "account_locked",
   "token_invalid",
   "token_expired",
+  "survey_closed",
+  "link_used",
+  "quota_full",
+  "definition_invalid",
   "payload_too_large",
   "unsupported_media_type",
   "rate_limited",
@@ -270,3 +284,6 @@ export interface Problem {
   requestId?: string;
   errors?: FieldProblem[];
 }
+
+export * from "./types-surveys";
+export * from "./types-feedback";

@@ -1,12 +1,8 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Locale } from "../api/types";
-import ar from "./ar.json";
-import en from "./en.json";
-import he from "./he.json";
+import { CATALOGUES } from "./catalogues";
 import { dirOf, isLocale, LOCALES, matchLocale } from "./locales";
-import zhHans from "./zh-Hans.json";
-import zhHant from "./zh-Hant.json";
 
 const STORAGE_KEY = "atrium.locale";
 
@@ -51,11 +47,11 @@ export function initI18n(): typeof i18next {
   document.documentElement.dir = dirOf(lng);
   void i18next.use(initReactI18next).init({
     resources: {
-      en: { translation: en },
-      he: { translation: he },
-      ar: { translation: ar },
-      "zh-Hans": { translation: zhHans },
-      "zh-Hant": { translation: zhHant },
+      en: { translation: CATALOGUES.en },
+      he: { translation: CATALOGUES.he },
+      ar: { translation: CATALOGUES.ar },
+      "zh-Hans": { translation: CATALOGUES["zh-Hans"] },
+      "zh-Hant": { translation: CATALOGUES["zh-Hant"] },
     },
     lng,
     fallbackLng: "en",

@@ -14,11 +14,11 @@ import { InvitationsList } from "./Invitations";
 import { InviteForm } from "./InviteForm";
 import { UserEditor } from "./UserEditor";
 import { UserStatusBadge } from "./user-status";
+import { SearchBar } from "../ui/SearchBar";
 
 export function UsersPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [q, setQ] = useState("");
   const [search, setSearch] = useState("");
   const [editing, setEditing] = useState<User | null>(null);
   const [inviting, setInviting] = useState(false);
@@ -69,23 +69,7 @@ export function UsersPage() {
           }}
         />
       ) : null}
-      <search>
-        <form
-          className="toolbar"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setSearch(q.trim());
-          }}
-        >
-          <label htmlFor="user-search" className="visually-hidden">
-            {t("users.search")}
-          </label>
-          <input id="user-search" type="search" value={q} placeholder={t("users.searchPlaceholder")} onChange={(e) => setQ(e.target.value)} />
-          <button type="submit" className="button button--secondary">
-            {t("users.search")}
-          </button>
-        </form>
-      </search>
+      <SearchBar id="user-search" label={t("users.search")} placeholder={t("users.searchPlaceholder")} onSearch={setSearch} />
       <PagedTable
         list={list}
         label={t("users.title")}

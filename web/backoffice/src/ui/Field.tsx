@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from "react";
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from "react";
 import { useTranslation } from "react-i18next";
 
 interface Common {
@@ -46,6 +46,15 @@ export function TextField({ label, error, hint, className, ...input }: Common & 
   return (
     <FieldFrame label={label} error={error} hint={hint} className={className}>
       {(control) => <input {...control} {...input} />}
+    </FieldFrame>
+  );
+}
+
+/** A labelled text area with its hint and its error tied to it for screen readers. */
+export function TextAreaField({ label, error, hint, className, ...area }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <FieldFrame label={label} error={error} hint={hint} className={className}>
+      {(control) => <textarea {...control} {...area} />}
     </FieldFrame>
   );
 }

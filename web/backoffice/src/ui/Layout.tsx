@@ -13,6 +13,8 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { to: "/", label: "nav.home" },
+  { to: "/surveys", label: "nav.surveys", needs: "surveys:read" },
+  { to: "/contacts", label: "nav.contacts", needs: "contacts:read" },
   { to: "/users", label: "nav.users", needs: "users:read" },
   { to: "/org", label: "nav.org", needs: "org:read" },
   { to: "/api-keys", label: "nav.apiKeys", needs: "apikeys:manage" },
