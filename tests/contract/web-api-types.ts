@@ -11,9 +11,13 @@ import type { ApiKey } from "../../src/modules/auth/apikeys-routes";
 import type { Enrolment } from "../../src/modules/auth/me-routes";
 import type { MeSchema, SignedInSchema } from "../../src/modules/auth/presenter";
 import type { InvitationPreview } from "../../src/modules/auth/schemas";
+import type { Survey, SurveySummary } from "../../src/modules/feedback/surveys-routes";
 import type { MessageSchema } from "../../src/modules/notifications/routes";
 import type { Org } from "../../src/modules/tenancy/org-routes";
 import type { InvitationSchema, UserSchema } from "../../src/modules/tenancy/presenter";
+import type { Contact } from "../../src/modules/feedback/contacts";
+import type { FeedbackSettings } from "../../src/modules/feedback/contacts-routes";
+import type { ResponseDetailSchema, ResponseListItemSchema, ResponseNoteSchema, SummarySchema } from "../../src/modules/feedback/responses-schemas";
 import type { ProblemSchema } from "../../src/server/openapi";
 import type * as Web from "../../web/backoffice/src/api/types";
 
@@ -36,6 +40,16 @@ export const contract: {
   job: Same<Web.Job, Out<typeof JobSchema>>;
   message: Same<Web.OutboxMessage, Out<typeof MessageSchema>>;
   problem: Fits<Out<typeof ProblemSchema>, Web.Problem>;
+  surveySummary: Same<Web.SurveySummary, Out<typeof SurveySummary>>;
+  /** The draft is typed by the shared definition types on the client, an open record in the schema. */
+  survey: Same<Omit<Web.Survey, "draft">, Omit<Out<typeof Survey>, "draft">>;
+  // Feedback results, single response, contacts, settings.
+  resultsSummary: Same<Web.ResultsSummary, Out<typeof SummarySchema>>;
+  responseListItem: Same<Web.ResponseListItem, Out<typeof ResponseListItemSchema>>;
+  responseDetail: Same<Web.ResponseDetail, Out<typeof ResponseDetailSchema>>;
+  responseNote: Same<Web.ResponseNote, Out<typeof ResponseNoteSchema>>;
+  contact: Same<Web.Contact, Out<typeof Contact>>;
+  feedbackSettings: Same<Web.FeedbackSettings, Out<typeof FeedbackSettings>>;
 } = {
   me: true,
   signedIn: true,
@@ -50,4 +64,12 @@ export const contract: {
   job: true,
   message: true,
   problem: true,
+  surveySummary: true,
+  survey: true,
+  resultsSummary: true,
+  responseListItem: true,
+  responseDetail: true,
+  responseNote: true,
+  contact: true,
+  feedbackSettings: true,
 };

@@ -21,9 +21,9 @@ describe.skipIf(!browserAvailable())("two-step verification in chromium", () => 
 
     await fillCredentials();
     await page.getByRole("heading", { level: 1, name: `Welcome, ${user.name}` }).waitFor();
-    // A viewer may read the organisation and nothing else of the administration.
+    // A viewer may read surveys (their results) and the organisation, and nothing else of the administration.
     const nav = page.getByRole("navigation", { name: "Main" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Home", "Organisation", "Your profile"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Home", "Surveys", "Organisation", "Your profile"]);
 
     await nav.getByRole("link", { name: "Your profile" }).click();
     await page.getByRole("button", { name: "Set up two-step verification" }).click();

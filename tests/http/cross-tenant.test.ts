@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { insertResponse, insertSurvey } from "../../src/modules/feedback/responses.testkit";
 import { createTestContext } from "../support/context";
 import { apiKeyHeaders, makeTenant, makeUser, type Session, signIn, type TestTenant } from "../support/factories";
 import { API, expectProblem, liveOperations, send } from "../support/routes";
@@ -23,6 +24,12 @@ interface BIds {
   audit: string[];
   jobs: string[];
   messages: string[];
+  survey: string;
+  response: string;
+  file: string;
+  contact: string;
+  campaign: string;
+  trigger: string;
 }
 
 let A: TestTenant;
@@ -49,7 +56,7 @@ const post = async (path: string, body: unknown, headers: Headers) => {
 
 /** What B sees of every row A will aim at: compared before and after. */
 async function snapshotB() {
-  const [user, org, invitations, apiKeys, jobs, message, audit, verify] = await Promise.all([
+  const [user, org, invitations, apiKeys, jobs, message, audit, verify, response] = await Promise.all([
     get(`/users/${b.user}`, bKey),
     get("/org", bKey),
     items("/invitations?limit=200", bKey),
@@ -58,8 +65,13 @@ async function snapshotB() {
     get(`/outbox/messages/${b.message}`, bKey),
     items("/audit?limit=200", bKey),
     get("/audit/verify", bKey),
+    get(`/responses/${b.response}`, bKey),
   ]);
   const apiKey = apiKeys.find((k) => k.id === b.apiKey);
+  const survey = (await get(`/surveys/${b.survey}`, bKey)).body;
+  const contact = (await get(`/contacts/${b.contact}`, bKey)).body;
+  const campaign = (await get(`/campaigns/${b.campaign}`, bKey)).body;
+  const trigger = (await items("/triggers?limit=200", bKey)).find((t) => t.id === b.trigger);
   return {
     user: user.body,
     org: org.body,
@@ -70,6 +82,11 @@ async function snapshotB() {
     message: { id: message.body.id, channel: message.body.channel, recipient: message.body.recipient, subject: message.body.subject, template: message.body.template },
     auditIds: audit.map((e) => e.id),
     verify: verify.body,
+    survey,
+    response: response.body,
+    contact,
+    campaign,
+    trigger,
   };
 }
 
@@ -113,11 +130,42 @@ beforeAll(async () => {
     audit: audit.map((e) => e.id),
     jobs: jobs.map((j) => j.id),
     messages: messages.map((m) => m.id),
+    survey: await bSurvey(),
+    ...(await bResponse()),
+    contact: "",
+    campaign: "",
+    trigger: "",
   };
+  Object.assign(b, await bDistribution(b.survey));
 });
 
-const allBIds = () => [B.id, b.region, b.branch, b.user, b.invitation, b.apiKey, ...b.audit, ...b.jobs, ...b.messages];
-const LISTS = ["/users?limit=200", "/invitations?limit=200", "/api-keys?limit=200", "/audit?limit=200", "/jobs?limit=200", "/outbox/messages?limit=200", "/org"];
+/** A response of B's (inserted directly) with a file, for the responses routes. */
+async function bResponse() {
+  const surveyId = await insertSurvey(ctx.deps.db, B.id);
+  const response = await insertResponse(ctx.deps.db, B.id, surveyId, { answers: { nps: 9 }, tags: ["b-tag"] });
+  const file = crypto.randomUUID();
+  await ctx.deps.db.insertInto("survey_files").values({ tenant_id: B.id, id: file, survey_id: surveyId, response_id: response, question_key: "doc", content_type: "application/pdf", size: 4, sha256: "0".repeat(64), data: Buffer.from("%PDF"), created_at: ctx.clock.now() }).execute();
+  return { response, file };
+}
+
+/** A contact, a campaign and a trigger of B's, for the distribution routes. */
+async function bDistribution(survey: string) {
+  const contact = await post("/contacts", { email: `b-contact-${crypto.randomUUID()}@example.test`, name: "B secret contact", lists: ["b-list"] }, bKey);
+  const campaign = await post("/campaigns", { name: "B secret campaign", surveyId: survey, channel: "email", lists: ["b-list"], sendAt: new Date(ctx.clock.now().getTime() + 86_400_000).toISOString() }, bKey);
+  const trigger = await post("/triggers", { eventType: "b.secret", delayMinutes: 5, surveyId: survey, channel: "email" }, bKey);
+  return { contact: contact.id as string, campaign: campaign.id as string, trigger: trigger.id as string };
+}
+
+/** A published survey of B's, for the surveys routes. */
+async function bSurvey(): Promise<string> {
+  const s = await post("/surveys", { title: { en: "B secret survey" }, questions: [{ id: "q1", type: "nps", text: { en: "B secret question" } }] }, bKey);
+  const res = await ctx.app.request(`${API}/surveys/${s.id}/publish`, { method: "POST", headers: bKey });
+  expect(res.status, await res.text()).toBe(200);
+  return s.id as string;
+}
+
+const allBIds = () => [B.id, b.region, b.branch, b.user, b.invitation, b.apiKey, b.survey, b.contact, b.campaign, b.trigger, ...b.audit, ...b.jobs, ...b.messages];
+const LISTS = ["/users?limit=200", "/invitations?limit=200", "/api-keys?limit=200", "/audit?limit=200", "/jobs?limit=200", "/outbox/messages?limit=200", "/org", "/surveys?limit=200", "/contacts?limit=200", "/campaigns?limit=200", "/triggers?limit=200"];
 
 /** An id of A's own that each list must show. */
 const OWN: Record<string, () => string> = {
@@ -153,6 +201,30 @@ const TARGETS: Record<string, { id: (b: BIds) => string; body?: unknown }> = {
   "DELETE /api-keys/{id}": { id: (x) => x.apiKey },
   "POST /jobs/{id}/retry": { id: (x) => x.job },
   "GET /outbox/messages/{id}": { id: (x) => x.message },
+  "GET /surveys/{id}": { id: (x) => x.survey },
+  "PUT /surveys/{id}/draft": { id: (x) => x.survey, body: { definition: { title: "Hijacked", questions: [{ id: "q1", type: "nps", text: "Hijacked" }] } } },
+  "POST /surveys/{id}/publish": { id: (x) => x.survey },
+  "POST /surveys/{id}/close": { id: (x) => x.survey },
+  "POST /surveys/{id}/reopen": { id: (x) => x.survey },
+  "DELETE /surveys/{id}": { id: (x) => x.survey },
+  "GET /surveys/{id}/versions": { id: (x) => x.survey },
+  // Version 1 of B's survey: the "?" turns the rest of the path template into a query string.
+  "GET /surveys/{id}/versions/{version}": { id: (x) => `${x.survey}/versions/1?` },
+  "GET /responses/{id}": { id: (x) => x.response },
+  "PATCH /responses/{id}": { id: (x) => x.response, body: { tags: ["hijacked"] } },
+  "POST /responses/{id}/notes": { id: (x) => x.response, body: { body: "Hijacked" } },
+  "GET /responses/{id}/files/{fileId}": { id: (x) => x.response },
+  "POST /surveys/{id}/invitations": { id: (x) => x.survey, body: { contactIds: [crypto.randomUUID()], channel: "email" } },
+  "GET /surveys/{id}/invitations": { id: (x) => x.survey },
+  "GET /surveys/{id}/qr": { id: (x) => x.survey },
+  "GET /surveys/{id}/embed": { id: (x) => x.survey },
+  "GET /contacts/{id}": { id: (x) => x.contact },
+  "PATCH /contacts/{id}": { id: (x) => x.contact, body: { name: "Hijacked", lists: [] } },
+  "DELETE /contacts/{id}": { id: (x) => x.contact },
+  "GET /campaigns/{id}": { id: (x) => x.campaign },
+  "POST /campaigns/{id}/cancel": { id: (x) => x.campaign },
+  "PATCH /triggers/{id}": { id: (x) => x.trigger, body: { active: false } },
+  "DELETE /triggers/{id}": { id: (x) => x.trigger },
 };
 
 const cases = byIdOps.map((op) => ({ key: `${op.method} ${op.path.slice(API.length)}`, op }));
@@ -178,7 +250,7 @@ describe("by-id routes with B's ids", () => {
     const target = TARGETS[key];
     expect(target, `add ${key} to TARGETS`).toBeDefined();
     if (!target) return;
-    const url = op.path.replace("{id}", target.id(b));
+    const url = op.path.replace("{id}", target.id(b)).replace("{fileId}", b.file);
     for (const headers of [aKey, aSession.headers]) {
       const init: RequestInit = target.body !== undefined ? send(op.method, target.body, headers) : { method: op.method, headers };
       await expectProblem(await ctx.app.request(url, init), 404, "not_found");

@@ -28,6 +28,7 @@ export interface RouteSpec {
 const uniq = () => randomBytes(4).toString("hex");
 const PASSWORD = "a perfectly long passphrase 42";
 const token = () => randomBytes(32).toString("base64url");
+const MINIMAL_SURVEY = { title: { en: "Matrix survey" }, questions: [{ id: "q1", type: "nps", text: { en: "How likely?" } }] };
 
 /**
  * Every operation of the API, keyed "METHOD /path" as in the OpenAPI document (without /api/v1).
@@ -78,6 +79,57 @@ export const ROUTES: Record<string, RouteSpec> = {
   "POST /jobs/{id}/retry": { need: "jobs:retry" },
   "GET /outbox/messages": { need: "outbox:read" },
   "GET /outbox/messages/{id}": { need: "outbox:read" },
+  // Feedback — surveys and templates (surveys-routes.ts).
+  "GET /surveys": { need: "surveys:read" },
+  "POST /surveys": { need: "surveys:write", body: (f) => ({ name: `s-${f.uniq()}`, definition: MINIMAL_SURVEY }) },
+  "GET /surveys/{id}": { need: "surveys:read" },
+  "PUT /surveys/{id}/draft": { need: "surveys:write", body: () => ({ definition: MINIMAL_SURVEY }) },
+  "POST /surveys/{id}/publish": { need: "surveys:write" },
+  "POST /surveys/{id}/close": { need: "surveys:write" },
+  "POST /surveys/{id}/reopen": { need: "surveys:write" },
+  "DELETE /surveys/{id}": { need: "surveys:write" },
+  "GET /surveys/{id}/versions": { need: "surveys:read" },
+  "GET /surveys/{id}/versions/{version}": { need: "surveys:read" },
+  "GET /survey-templates": { need: "surveys:read" },
+  // Feedback — public respondent API (public-routes.ts).
+  "GET /public/surveys/{surveyId}": { need: "public" },
+  "POST /public/surveys/{surveyId}/responses": { need: "public", body: () => ({ answers: { q1: 9 }, finished: true }) },
+  "GET /public/responses/{responseId}": { need: "public" },
+  "POST /public/responses/{responseId}/answers": { need: "public", body: () => ({ answers: { q1: 9 } }) },
+  "POST /public/responses/{responseId}/files": { need: "public" },
+  // Feedback — responses, summaries, exports (responses-routes.ts).
+  "GET /surveys/{surveyId}/responses": { need: "responses:read" },
+  "GET /surveys/{surveyId}/summary": { need: "responses:read" },
+  "GET /surveys/{surveyId}/export": { need: "responses:export" },
+  "GET /responses/{id}": { need: "responses:read" },
+  "PATCH /responses/{id}": { need: "responses:manage", body: () => ({ tags: ["matrix"] }) },
+  "POST /responses/{id}/notes": { need: "responses:manage", body: () => ({ body: "Matrix note" }) },
+  "GET /responses/{id}/files/{fileId}": { need: "responses:read" },
+  "POST /responses/erasure": { need: "responses:erase", body: (f) => ({ customerId: `nobody-${f.uniq()}` }) },
+  // Feedback — contacts, invitations, campaigns, triggers (distribution-routes.ts).
+  "POST /surveys/{id}/invitations": { need: "surveys:distribute", body: () => ({ contactIds: [randomUUID()] }) },
+  "GET /surveys/{id}/invitations": { need: "surveys:distribute" },
+  "GET /surveys/{id}/qr": { need: "surveys:read" },
+  "GET /surveys/{id}/embed": { need: "surveys:read" },
+  "POST /public/unsubscribe/{token}": { need: "public" },
+  "POST /public/invitations/{token}/responses": { need: "public", body: () => ({}) },
+  "POST /events": { need: "events:write", body: (f) => ({ type: "matrix.checked", contact: { customerId: `m-${f.uniq()}` } }) },
+  "GET /contacts": { need: "contacts:read" },
+  "POST /contacts": { need: "contacts:write", body: (f) => ({ email: `c-${f.uniq()}@example.test`, name: "Matrix contact" }) },
+  "GET /contacts/{id}": { need: "contacts:read" },
+  "PATCH /contacts/{id}": { need: "contacts:write", body: () => ({ name: "Renamed" }) },
+  "DELETE /contacts/{id}": { need: "contacts:write" },
+  "POST /contacts/import": { need: "contacts:write", body: (f) => ({ csv: `email,name\nimp-${f.uniq()}@example.test,Imported` }) },
+  "GET /feedback/settings": { need: "surveys:distribute" },
+  "PUT /feedback/settings": { need: "org:write", body: () => ({ frequencyDays: 30 }) },
+  "GET /campaigns": { need: "surveys:distribute" },
+  "POST /campaigns": { need: "surveys:distribute", body: () => ({ name: "Matrix campaign", surveyId: randomUUID(), channel: "email", lists: ["matrix"] }) },
+  "GET /campaigns/{id}": { need: "surveys:distribute" },
+  "POST /campaigns/{id}/cancel": { need: "surveys:distribute" },
+  "GET /triggers": { need: "surveys:distribute" },
+  "POST /triggers": { need: "surveys:distribute", body: () => ({ eventType: "matrix.checked", delayMinutes: 5, surveyId: randomUUID(), channel: "email" }) },
+  "PATCH /triggers/{id}": { need: "surveys:distribute", body: () => ({ active: false }) },
+  "DELETE /triggers/{id}": { need: "surveys:distribute" },
 };
 
 export interface Operation {
