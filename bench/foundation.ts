@@ -6,46 +6,20 @@
  *     the same adapter answering a constant JSON body (the ceiling of the HTTP stack on this machine).
  * Run: `node bench/run.mjs` (add DATABASE_URL=postgres://… for the PostgreSQL row).
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawn, } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
-import pg from "pg";
+import { BIN, cli, envFor, scratchDatabase, waitReady } from "./support";
 
 const ROOT = new URL("..", import.meta.url).pathname;
-const BIN = join(ROOT, "bin/atrium.mjs");
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 let nextPort = 18_900;
 
-function envFor(dataDir: string, port: number, databaseUrl?: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ATRIUM_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "1000000", NODE_ENV: "development" };
-  if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  else delete env.DATABASE_URL;
-  return env;
-}
 
-function cli(args: string[], env: NodeJS.ProcessEnv): string {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`atrium ${args.join(" ")} failed: ${r.stderr}`);
-  return r.stdout.trim();
-}
 
-async function waitReady(port: number, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const start = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error("server not ready in time");
-}
 
 async function startServer(args: string[], env: NodeJS.ProcessEnv, port: number) {
   const t0 = performance.now();
@@ -123,23 +97,7 @@ serve({ fetch: app.fetch, hostname: "127.0.0.1", port: ${port} });`;
 
 async function pgDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
   const base = process.env.DATABASE_URL;
-  if (!base) return null;
-  const name = `atrium_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return base ? scratchDatabase(base, "atrium_bench") : null;
 }
 
 const lines: string[] = [`Atrium foundation benchmarks — node ${process.version}, ${DURATION}s × ${CONNECTIONS} connections, client and server on one machine`];
