@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { crossFieldProblems, type Env, envSchema } from "./schema";
 
 export interface Config {
@@ -26,6 +27,17 @@ export interface Config {
   readonly argon2MemoryKib: number;
   /** An in-progress survey response idle this long is closed as partial. */
   readonly feedbackPartialAfterHours: number;
+  /** Blob storage: local files under `dir`, AES-256-GCM with `key` (BLOB_KEY, else derived from the secret). */
+  readonly blobs: { readonly dir: string; readonly key: Buffer };
+  readonly onboarding: {
+    readonly linkTtlHours: number;
+    readonly otpTtlMinutes: number;
+    readonly otpMaxAttempts: number;
+    readonly otpLockMinutes: number;
+    readonly sessionIdleMinutes: number;
+    readonly uploadMaxBytes: number;
+    readonly paymentProvider: "test";
+  };
 }
 
 export class ConfigError extends Error {
@@ -91,6 +103,19 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     devOutbox: e.DEV_OUTBOX ?? e.NODE_ENV !== "production",
     argon2MemoryKib: e.ARGON2_MEMORY_KIB,
     feedbackPartialAfterHours: e.FEEDBACK_PARTIAL_AFTER_HOURS,
+    blobs: {
+      dir: resolve(e.BLOB_DIR ?? join(dataDir, "blobs")),
+      key: e.BLOB_KEY ? createHash("sha256").update(e.BLOB_KEY, "utf8").digest() : createHash("sha256").update("atrium:blobs:").update(secretKey).digest(),
+    },
+    onboarding: {
+      linkTtlHours: e.ONBOARDING_LINK_TTL_HOURS,
+      otpTtlMinutes: e.ONBOARDING_OTP_TTL_MINUTES,
+      otpMaxAttempts: e.ONBOARDING_OTP_MAX_ATTEMPTS,
+      otpLockMinutes: e.ONBOARDING_OTP_LOCK_MINUTES,
+      sessionIdleMinutes: e.ONBOARDING_SESSION_IDLE_MINUTES,
+      uploadMaxBytes: e.ONBOARDING_UPLOAD_MAX_BYTES,
+      paymentProvider: e.PAYMENT_PROVIDER,
+    },
   };
   return deepFreeze(config);
 }
@@ -103,6 +128,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     ATRIUM_DATA_DIR: "./data/test",
     ARGON2_MEMORY_KIB: "1024",
     RATE_LIMIT_PER_MINUTE: "100000",
+    BLOB_DIR: join(tmpdir(), "atrium-test-blobs"),
     ...overrides,
   });
 }

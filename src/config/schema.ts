@@ -43,6 +43,15 @@ export const envSchema = z
     DEV_OUTBOX: bool.optional(),
     ARGON2_MEMORY_KIB: int(1024, 1024 * 1024).default(19456),
     FEEDBACK_PARTIAL_AFTER_HOURS: int(1, 24 * 365).default(24),
+    BLOB_DIR: z.string().min(1).optional(),
+    BLOB_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+    ONBOARDING_LINK_TTL_HOURS: int(1, 24 * 90).default(14 * 24),
+    ONBOARDING_OTP_TTL_MINUTES: int(1, 60).default(10),
+    ONBOARDING_OTP_MAX_ATTEMPTS: int(3, 20).default(5),
+    ONBOARDING_OTP_LOCK_MINUTES: int(1, 24 * 60).default(15),
+    ONBOARDING_SESSION_IDLE_MINUTES: int(5, 24 * 60).default(30),
+    ONBOARDING_UPLOAD_MAX_BYTES: int(10 * 1024, 50 * 1024 * 1024).default(10 * 1024 * 1024),
+    PAYMENT_PROVIDER: z.enum(["test"]).default("test"),
   });
 
 /**

@@ -4,6 +4,7 @@ import { foundation } from "./migrations/2026-11-23-0001-foundation";
 import { feedback } from "./migrations/2026-11-23-0002-feedback";
 import { feedbackRollups } from "./migrations/2026-11-23-0003-feedback-rollups";
 import { feedbackDistribution } from "./migrations/2026-11-23-0004-feedback-distribution";
+import { onboarding } from "./migrations/2026-11-23-0005-onboarding";
 
 export interface Migration {
   /** Sortable, never renamed once released. */
@@ -13,7 +14,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. Add new ones at the end. */
-export const migrations: Migration[] = [foundation, feedback, feedbackRollups, feedbackDistribution];
+export const migrations: Migration[] = [foundation, feedback, feedbackRollups, feedbackDistribution, onboarding];
 
 const LOCK_KEY = 4_242_001; // pg_advisory_xact_lock key shared by every Atrium process
 

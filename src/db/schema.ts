@@ -17,8 +17,20 @@ import type {
   SurveyRollupStateTable,
   SurveyRollupRetractionsTable,
 } from "./schema-feedback";
+import type {
+  FlowsTable,
+  FlowVersionsTable,
+  ApplicationsTable,
+  ApplicationLinksTable,
+  ApplicationSessionsTable,
+  ApplicationDocumentsTable,
+  ApplicationPaymentsTable,
+  ApplicationChecksTable,
+  ApplicationTimelineTable,
+} from "./schema-onboarding";
 
 export type * from "./schema-feedback";
+export type * from "./schema-onboarding";
 
 /** Timestamps are written as Date (or defaulted) and read as Date on both stores. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -256,5 +268,14 @@ export interface DB {
   survey_rollups_daily: SurveyRollupsDailyTable;
   survey_rollup_state: SurveyRollupStateTable;
   survey_rollup_retractions: SurveyRollupRetractionsTable;
+  flows: FlowsTable;
+  flow_versions: FlowVersionsTable;
+  applications: ApplicationsTable;
+  application_links: ApplicationLinksTable;
+  application_sessions: ApplicationSessionsTable;
+  application_documents: ApplicationDocumentsTable;
+  application_payments: ApplicationPaymentsTable;
+  application_checks: ApplicationChecksTable;
+  application_timeline: ApplicationTimelineTable;
   atrium_migrations: MigrationsTable;
 }

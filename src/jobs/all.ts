@@ -1,6 +1,7 @@
 import { closeIdleJob, feedbackSchedules, foldRollupsJob } from "../modules/feedback/close-idle-job";
 import { campaignRemindJob, campaignSendJob } from "../modules/feedback/campaigns";
 import { completionSubscriber, triggerFireJob, triggerSubscriber } from "../modules/feedback/triggers";
+import { onboardingJobs, onboardingSchedules } from "../modules/onboarding/jobs";
 import { deliverMessageJob } from "../modules/notifications/deliver-job";
 import type { Deps } from "../server/deps";
 import { eventDeliveryJob, SubscriberRegistry } from "./dispatcher";
@@ -30,12 +31,13 @@ export function allJobs(subscribers: SubscriberRegistry = platformSubscribers())
     closeIdleJob as JobDefinition,
     foldRollupsJob as JobDefinition,
     pruneJobsJob as JobDefinition,
+    ...onboardingJobs,
   ];
 }
 
 /** Recurring jobs, ensured (ensureSchedule) when a worker starts. */
 export function platformSchedules(): ScheduleSpec[] {
-  return [...platformMaintenanceSchedules, ...feedbackSchedules];
+  return [...platformMaintenanceSchedules, ...feedbackSchedules, ...onboardingSchedules];
 }
 
 /** Creates or updates every recurring job's schedule (idempotent; every worker does it at start). */

@@ -53,6 +53,15 @@ export const PERMISSIONS = {
   "responses:erase": ["admin", "cx_analyst"],
   "contacts:read": ["admin", "cx_analyst"],
   "contacts:write": ["admin", "cx_analyst"],
+  // Onboarding: flows (per product), applications, review and decisions.
+  "flows:read": ["admin", "cx_analyst", "branch_manager", "agent", "reviewer", "compliance_officer"],
+  "flows:write": ["admin", "cx_analyst"],
+  "applications:read": ["admin", "branch_manager", "agent", "reviewer", "compliance_officer"],
+  "applications:create": ["admin", "branch_manager", "agent"],
+  "applications:review": ["admin", "branch_manager", "reviewer", "compliance_officer"],
+  "applications:decide": ["admin", "reviewer", "compliance_officer"],
+  // Funded/opened: a reviewer, or the core banking system through an API key with that role.
+  "applications:fund": ["admin", "reviewer"],
   // Journey events reported by other systems (they may trigger surveys).
   "events:write": ["admin", "cx_analyst", "branch_manager", "agent"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -31,6 +31,18 @@ export const ERROR_CODES = {
   quota_full: 409,
   /** Publishing a survey whose logic has errors (the problems are listed in `errors`). */
   definition_invalid: 422,
+  /** Publishing a flow with errors (the problems are listed in `errors`). */
+  flow_invalid: 422,
+  /** An application link the bank revoked, or one replaced by a newer link. */
+  link_revoked: 410,
+  /** A wrong or expired one-time code (attempts left in `detail`). */
+  otp_invalid: 401,
+  /** Too many wrong one-time codes: the link is locked for a while. */
+  otp_locked: 423,
+  /** The application's status does not allow this (e.g. a decision before submission). */
+  wrong_state: 409,
+  /** The payment provider declined the card. */
+  payment_declined: 402,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -16,8 +16,8 @@ import { problemResponse, toAppError, validationError } from "./problem";
 import { mountApiRoutes } from "./routes";
 import { mountStatic } from "./static";
 
-/** The one route whose body is not JSON: raw survey file uploads (own size limit on the route). */
-export const RAW_UPLOAD_PATH = /^\/api\/v1\/public\/responses\/[^/]+\/files$/;
+/** The routes whose body is not JSON: raw survey file uploads and application documents (own size limits on the routes). */
+export const RAW_UPLOAD_PATH = /^\/api\/v1\/public\/(?:responses\/[^/]+\/files|applications\/me\/documents)$/;
 
 /**
  * The whole HTTP surface as one Hono app. Tests call `app.request()` on it with no port;

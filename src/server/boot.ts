@@ -5,12 +5,16 @@ import { migrateToLatest } from "../db/migrate";
 import { type Clock, systemClock } from "../kernel/clock";
 import type { EmailTransport, SmsProvider } from "../modules/notifications/providers";
 import { createEmailTransport, createSmsProvider } from "../modules/notifications/transports";
+import { type BlobStore, localBlobStore } from "../blobs";
+import { type PaymentProvider, testPaymentProvider } from "../modules/onboarding/payments/provider";
 import type { Deps } from "./deps";
 
 export interface BootOptions {
   clock?: Clock;
   email?: EmailTransport;
   sms?: SmsProvider;
+  blobs?: BlobStore;
+  payments?: PaymentProvider;
   /** Reuse an open store (tests share one per worker). */
   store?: Store;
   migrate?: boolean;
@@ -29,6 +33,8 @@ export async function boot(config: Config, opts: BootOptions = {}): Promise<{ de
     log,
     email: opts.email ?? createEmailTransport(config, log),
     sms: opts.sms ?? createSmsProvider(config),
+    blobs: opts.blobs ?? localBlobStore(config.blobs.dir, config.blobs.key),
+    payments: opts.payments ?? testPaymentProvider(),
   };
   return { deps, store, applied };
 }

@@ -10,6 +10,11 @@ import { invitationRoutes } from "../modules/feedback/invitation-routes";
 import { publicSurveyRoutes } from "../modules/feedback/public-routes";
 import { responseRoutes } from "../modules/feedback/responses-routes";
 import { surveyRoutes } from "../modules/feedback/surveys-routes";
+import { applicationRoutes } from "../modules/onboarding/applications-routes";
+import { flowRoutes } from "../modules/onboarding/flows-routes";
+import { publicDocumentRoutes } from "../modules/onboarding/public-documents-routes";
+import { publicApplicationRoutes } from "../modules/onboarding/public-routes";
+import { reviewRoutes } from "../modules/onboarding/review-routes";
 import { notificationRoutes } from "../modules/notifications/routes";
 import { jobRoutes } from "../jobs/routes";
 import { orgRoutes } from "../modules/tenancy/org-routes";
@@ -33,6 +38,11 @@ export function mountApiRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
   app.route("/api/v1", contactRoutes(deps));
   app.route("/api/v1", campaignRoutes(deps));
   app.route("/api/v1", invitationRoutes(deps));
+  app.route("/api/v1", flowRoutes(deps));
+  app.route("/api/v1", applicationRoutes(deps));
+  app.route("/api/v1", reviewRoutes(deps));
+  app.route("/api/v1", publicApplicationRoutes(deps));
+  app.route("/api/v1", publicDocumentRoutes(deps));
   // Outside /api: the embed widget script, survey-page framing, the unsubscribe page.
   mountDistributionPages(app, deps);
 }

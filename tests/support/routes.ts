@@ -3,6 +3,9 @@ import { expect } from "vitest";
 import type { Permission } from "../../src/kernel/access";
 import type { TestContext } from "./context";
 import type { TestTenant } from "./factories";
+import { ONBOARDING_APPLICATIONS_ROUTES } from "./routes-onboarding-applications";
+import { ONBOARDING_FLOWS_ROUTES } from "./routes-onboarding-flows";
+import { ONBOARDING_REVIEW_ROUTES } from "./routes-onboarding-review";
 
 export const API = "/api/v1";
 
@@ -130,6 +133,10 @@ export const ROUTES: Record<string, RouteSpec> = {
   "POST /triggers": { need: "surveys:distribute", body: () => ({ eventType: "matrix.checked", delayMinutes: 5, surveyId: randomUUID(), channel: "email" }) },
   "PATCH /triggers/{id}": { need: "surveys:distribute", body: () => ({ active: false }) },
   "DELETE /triggers/{id}": { need: "surveys:distribute" },
+  // Onboarding, one file per part.
+  ...ONBOARDING_FLOWS_ROUTES,
+  ...ONBOARDING_APPLICATIONS_ROUTES,
+  ...ONBOARDING_REVIEW_ROUTES,
 };
 
 export interface Operation {

@@ -25,6 +25,11 @@ const SurveyEditorPage = lazy(() => import("./pages/surveys/SurveyEditorPage").t
 const SurveyResultsPage = lazy(() => import("./pages/feedback/SurveyResultsPage").then((m) => ({ default: m.SurveyResultsPage })));
 const SurveyDistributionPage = lazy(() => import("./pages/feedback/SurveyDistributionPage").then((m) => ({ default: m.SurveyDistributionPage })));
 const ResponsePage = lazy(() => import("./pages/feedback/ResponsePage").then((m) => ({ default: m.ResponsePage })));
+const ApplicationsPage = lazy(() => import("./pages/applications/ApplicationsPage").then((m) => ({ default: m.ApplicationsPage })));
+const ApplicationPage = lazy(() => import("./pages/applications/ApplicationPage").then((m) => ({ default: m.ApplicationPage })));
+const ReviewQueuePage = lazy(() => import("./pages/applications/ReviewQueuePage").then((m) => ({ default: m.ReviewQueuePage })));
+const FlowsPage = lazy(() => import("./pages/flows/FlowsPage").then((m) => ({ default: m.FlowsPage })));
+const FlowEditorPage = lazy(() => import("./pages/flows/FlowEditorPage").then((m) => ({ default: m.FlowEditorPage })));
 const ContactsPage = lazy(() => import("./pages/feedback/ContactsPage").then((m) => ({ default: m.ContactsPage })));
 
 const PUBLIC: Record<string, ComponentType> = {
@@ -50,6 +55,12 @@ const PRIVATE: Record<string, { page: ComponentType; needs?: Permission }> = {
   "/surveys/distribute": { page: SurveyDistributionPage, needs: "surveys:distribute" },
   "/responses": { page: ResponsePage, needs: "responses:read" },
   "/contacts": { page: ContactsPage, needs: "contacts:read" },
+  // Onboarding. Detail pages take ?id=… (applications) or ?product=… (flows).
+  "/applications": { page: ApplicationsPage, needs: "applications:read" },
+  "/applications/view": { page: ApplicationPage, needs: "applications:read" },
+  "/review": { page: ReviewQueuePage, needs: "applications:review" },
+  "/flows": { page: FlowsPage, needs: "flows:read" },
+  "/flows/edit": { page: FlowEditorPage, needs: "flows:read" },
 };
 
 function Redirect({ to }: { to: string }) {

@@ -1,10 +1,11 @@
 import { ar } from "./ar";
 import { en } from "./en";
 import { he } from "./he";
+import { ONBOARDING_TEXTS } from "./onboarding";
 import {
   type Action,
   type AnswerLinks,
-  type Catalog,
+  type FullCatalog,
   MESSAGE_LOCALES,
   type MessageLocale,
   TEMPLATE_VARS,
@@ -25,7 +26,13 @@ export type { Catalog, MessageLocale, TemplateName, TemplateText } from "./types
  * and `days` are formatted with Intl.NumberFormat units, which know Arabic duals and Hebrew
  * "יומיים". The back office, with hundreds of strings, uses i18next.
  */
-export const CATALOGS: Record<MessageLocale, Catalog> = { en, he, ar, "zh-Hans": zhHans, "zh-Hant": zhHant };
+export const CATALOGS: Record<MessageLocale, FullCatalog> = {
+  en: { ...en, ...ONBOARDING_TEXTS.en },
+  he: { ...he, ...ONBOARDING_TEXTS.he },
+  ar: { ...ar, ...ONBOARDING_TEXTS.ar },
+  "zh-Hans": { ...zhHans, ...ONBOARDING_TEXTS["zh-Hans"] },
+  "zh-Hant": { ...zhHant, ...ONBOARDING_TEXTS["zh-Hant"] },
+};
 
 const RTL = new Set<MessageLocale>(["he", "ar"]);
 /** Variables shown as a localized duration; their value is a whole number. */

@@ -1,5 +1,5 @@
 /** The variables each template takes. `link` is rendered as a button; `minutes`/`days` as durations. */
-export const TEMPLATE_VARS = {
+const BASE_TEMPLATE_VARS = {
   "auth.password_reset": ["name", "link", "minutes"],
   "auth.invitation": ["name", "inviter", "bank", "link", "days"],
   "auth.account_locked": ["name", "minutes"],
@@ -15,7 +15,34 @@ export const TEMPLATE_VARS = {
   "feedback.survey_reminder_sms": ["bank", "survey", "link", "unsubscribe"],
 } as const satisfies Record<string, readonly string[]>;
 
+/**
+ * Onboarding messages (texts in onboarding.ts). `product` is the product's name in the customer's
+ * language, `step` a step title, `document` a document's name, `items` the requested items as one
+ * line each, `code` the one-time code.
+ */
+export const ONBOARDING_TEMPLATE_VARS = {
+  "onboarding.link": ["name", "bank", "product", "link", "days"],
+  "onboarding.link_sms": ["bank", "product", "link"],
+  "onboarding.otp": ["name", "bank", "code", "minutes"],
+  "onboarding.otp_sms": ["bank", "code", "minutes"],
+  "onboarding.reminder": ["name", "bank", "product", "step", "link"],
+  "onboarding.reminder_sms": ["bank", "product", "link"],
+  "onboarding.document_rejected": ["name", "bank", "document", "reason", "link"],
+  "onboarding.document_rejected_sms": ["bank", "document", "link"],
+  "onboarding.info_requested": ["name", "bank", "product", "items", "link"],
+  "onboarding.info_requested_sms": ["bank", "product", "link"],
+  "onboarding.approved": ["name", "bank", "product", "reference"],
+  "onboarding.approved_sms": ["bank", "product", "reference"],
+  "onboarding.rejected": ["name", "bank", "product", "reference", "reason"],
+  "onboarding.rejected_sms": ["bank", "product", "reference"],
+  "onboarding.welcome": ["name", "bank", "product", "link"],
+  "onboarding.welcome_sms": ["bank", "product", "link"],
+} as const satisfies Record<string, readonly string[]>;
+
+export const TEMPLATE_VARS = { ...BASE_TEMPLATE_VARS, ...ONBOARDING_TEMPLATE_VARS };
+
 export type TemplateName = keyof typeof TEMPLATE_VARS;
+export type OnboardingTemplateName = keyof typeof ONBOARDING_TEMPLATE_VARS;
 export const TEMPLATE_NAMES = Object.keys(TEMPLATE_VARS) as TemplateName[];
 
 export const MESSAGE_LOCALES = ["en", "he", "ar", "zh-Hans", "zh-Hant"] as const;
@@ -48,5 +75,8 @@ export interface TemplateText {
   body: Array<string | Action | AnswerLinks>;
 }
 
-/** Every template, so a locale missing one does not compile. */
-export type Catalog = Record<TemplateName, TemplateText>;
+/** Every platform template, so a locale missing one does not compile. */
+export type Catalog = Record<keyof typeof BASE_TEMPLATE_VARS, TemplateText>;
+/** Every onboarding template (onboarding.ts), per locale. */
+export type OnboardingCatalog = Record<OnboardingTemplateName, TemplateText>;
+export type FullCatalog = Record<TemplateName, TemplateText>;

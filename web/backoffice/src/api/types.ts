@@ -31,6 +31,13 @@ export type Permission =
   | "responses:erase"
   | "contacts:read"
   | "contacts:write"
+  | "flows:read"
+  | "flows:write"
+  | "applications:read"
+  | "applications:create"
+  | "applications:review"
+  | "applications:decide"
+  | "applications:fund"
   | "events:write";
 
 /** Who someone is, as every person-shaped answer (me, user, invitation) carries it. */
@@ -253,6 +260,12 @@ export const PROBLEM_CODES = [
   "link_used",
   "quota_full",
   "definition_invalid",
+  "flow_invalid",
+  "link_revoked",
+  "otp_invalid",
+  "otp_locked",
+  "wrong_state",
+  "payment_declined",
   "payload_too_large",
   "unsupported_media_type",
   "rate_limited",
@@ -287,3 +300,5 @@ export interface Problem {
 
 export * from "./types-surveys";
 export * from "./types-feedback";
+export * from "./types-applications";
+export * from "./types-flows";

@@ -13,6 +13,9 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { to: "/", label: "nav.home" },
+  { to: "/applications", label: "nav.applications", needs: "applications:read" },
+  { to: "/review", label: "nav.review", needs: "applications:review" },
+  { to: "/flows", label: "nav.flows", needs: "flows:read" },
   { to: "/surveys", label: "nav.surveys", needs: "surveys:read" },
   { to: "/contacts", label: "nav.contacts", needs: "contacts:read" },
   { to: "/users", label: "nav.users", needs: "users:read" },

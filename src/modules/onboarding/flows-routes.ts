@@ -1,0 +1,9 @@
+/** Flows and products (helper A): placeholder until filled in. */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Deps } from "../../server/deps";
+import type { AppEnv } from "../../server/env";
+
+export function flowRoutes(_deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>();
+  return app;
+}
