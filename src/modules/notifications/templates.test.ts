@@ -22,6 +22,13 @@ const sampleVars: Record<string, string> = {
   survey: "Branch visit",
   question: "",
   unsubscribe: "https://atrium.example/u/abc.def",
+  product: "Checking account",
+  code: "482913",
+  step: "Your address",
+  document: "Proof of address",
+  reason: "The picture is blurred.",
+  items: "Your latest payslip",
+  reference: "CHK-7Q4M2X",
 };
 const varsFor = (name: TemplateName) => Object.fromEntries(TEMPLATE_VARS[name].map((k) => [k, sampleVars[k] as string]));
 const textOf = (t: { subject: string; body: Array<string | { action: string } | { answers: string }> }) =>
@@ -29,7 +36,7 @@ const textOf = (t: { subject: string; body: Array<string | { action: string } | 
 
 describe("message templates", () => {
   it("exist in every locale with exactly the declared {{vars}}", () => {
-    expect(TEMPLATE_NAMES).toHaveLength(11);
+    expect(TEMPLATE_NAMES).toHaveLength(27);
     for (const locale of MESSAGE_LOCALES) {
       for (const name of TEMPLATE_NAMES) {
         const t = CATALOGS[locale][name];
