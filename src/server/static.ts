@@ -30,6 +30,18 @@ function safeFile(root: string, rel: string): string | null {
 const SURVEY_PAGE = /^\/[^/]+\/s\/[^/]+\/?$/;
 
 /**
+ * The application pages under /c: a customer's link `/{bank}/a/{token}`, the bank's product list
+ * `/{bank}/apply` and its start form `/{bank}/apply/{product}` (optionally with a trailing slash).
+ */
+const APPLY_PAGE = /^\/[^/]+\/(?:a\/[^/]+|apply(?:\/[^/]+)?)\/?$/;
+
+/**
+ * The application page's policy: the app's strict one as it is (scripts from our origin only,
+ * never framed; images from data: and blob: for document previews). It sets no cookie.
+ */
+const APPLY_CSP = contentSecurityPolicy();
+
+/**
  * The respondent page's policy: the app's strict one, except that picture-choice images may come
  * from https URLs the analyst entered (the definition accepts only https there). Framing is set
  * per bank afterwards (surveyFraming in src/modules/feedback/embed.ts).
@@ -63,11 +75,15 @@ function spa(app: OpenAPIHono<AppEnv>, mount: string, dir: string, pages: { patt
 
 /**
  * The back office at /app and the customer pages at /c, both built by Vite into web/dist. Under /c,
- * `/{bank}/s/{surveyId}` gets the respondent page (its own small bundle); the rest the shell.
+ * `/{bank}/s/{surveyId}` gets the respondent page and `/{bank}/a/{token}`, `/{bank}/apply` and
+ * `/{bank}/apply/{product}` the application page (each its own small bundle); the rest the shell.
  */
 export function mountStatic(app: OpenAPIHono<AppEnv>) {
   spa(app, "/app", "backoffice");
-  spa(app, "/c", "customer", [{ pattern: SURVEY_PAGE, file: "survey.html", csp: SURVEY_CSP }]);
+  spa(app, "/c", "customer", [
+    { pattern: SURVEY_PAGE, file: "survey.html", csp: SURVEY_CSP },
+    { pattern: APPLY_PAGE, file: "apply.html", csp: APPLY_CSP },
+  ]);
   app.get("/", (c) => c.redirect("/app/"));
   // Browsers ask for it on every page (the API docs too); an empty answer keeps consoles clean.
   app.get("/favicon.ico", (c) => c.body(null, 204, { "cache-control": "public, max-age=86400" }));

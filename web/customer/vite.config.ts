@@ -5,8 +5,9 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /**
  * The customer-facing pages: plain TypeScript, no framework, for phones on slow networks.
- * Two entries: index.html (the shell at /c/{bank}/…) and survey.html (the respondent page at
- * /c/{bank}/s/{surveyId}, with the survey logic engine bundled in). Each loads only its own code
+ * Three entries: index.html (the shell at /c/{bank}/…), survey.html (the respondent page at
+ * /c/{bank}/s/{surveyId}, with the survey logic engine bundled in) and apply.html (the application
+ * pages at /c/{bank}/a/{token} and /c/{bank}/apply[/{product}], with the onboarding flow logic). Each loads only its own code
  * plus the small shared chunk (translations, base styles).
  */
 export default defineConfig({
@@ -20,7 +21,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     rollupOptions: {
-      input: { index: here("index.html"), survey: here("survey.html") },
+      input: { index: here("index.html"), survey: here("survey.html"), apply: here("apply.html") },
     },
   },
   logLevel: "warn",
