@@ -123,7 +123,7 @@ function checkAddress(v: unknown, field: Field): Checked {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return bad("invalid_address");
   const a = v as Record<string, unknown>;
   const str = (k: string, max: number) => (typeof a[k] === "string" ? (a[k] as string).trim().slice(0, max) : "");
-  const out: AddressValue = { line1: str("line1", 200), city: str("city", 100), postcode: str("postcode", 20), country: str("country", 2).toUpperCase() };
+  const out: AddressValue = { line1: str("line1", 200), city: str("city", 100), postcode: str("postcode", 20), country: str("country", 3).toUpperCase() };
   const line2 = str("line2", 200);
   if (line2) out.line2 = line2;
   if (!out.line1 || !out.city || !COUNTRY.test(out.country)) return bad("invalid_address");
