@@ -9,7 +9,8 @@ import { AppError } from "../../kernel/errors";
 import type { Deps } from "../../server/deps";
 import { type AuditContext, recordAudit } from "../audit/record";
 import { type RejectReason, customerReason } from "./decisions-messages";
-import { createLink, notifyCustomer } from "./documents-link";
+import { notifyCustomer } from "./customer-notify";
+import { issueLink } from "./links";
 import { staffActor } from "./documents-review";
 import { localize } from "./flow/logic";
 import type { FlowDefinition } from "./flow/types";
@@ -88,7 +89,7 @@ export async function decide(deps: Deps, audit: AuditContext, actor: Actor, id: 
         .where("tenant_id", "=", app.tenant_id)
         .where("id", "=", app.id)
         .execute();
-      const link = await createLink(trx, deps, app, { purpose: "apply", step: first?.step ?? null, field: first?.field ?? null });
+      const link = await issueLink(trx, deps, app, { purpose: "apply", step: first?.step ?? null, field: first?.field ?? null });
       const via = await notifyCustomer(trx, deps, app, def, "info_requested", { items: itemLines(def, app, items), link: link.url });
       await trx.updateTable("application_links").set({ sent_via: via }).where("tenant_id", "=", app.tenant_id).where("id", "=", link.id).execute();
       await recordTimeline(trx, now, updated, { type: "decided", ...base, data: { decision: "request_info", reasonCode: null, items: items.length, sentVia: via } });
@@ -131,7 +132,7 @@ export async function markFunded(deps: Deps, audit: AuditContext, actor: Actor, 
     const account = input.accountNumber ? `••${input.accountNumber.slice(-4)}` : null;
     let via: "sms" | "email" | null = null;
     if (def.welcome.length > 0) {
-      const link = await createLink(trx, deps, app, { purpose: "welcome" });
+      const link = await issueLink(trx, deps, app, { purpose: "welcome" });
       via = await notifyCustomer(trx, deps, app, def, "welcome", { link: link.url });
       await trx.updateTable("application_links").set({ sent_via: via }).where("tenant_id", "=", app.tenant_id).where("id", "=", link.id).execute();
     }

@@ -9,7 +9,8 @@ import { AppError } from "../../kernel/errors";
 import type { Deps } from "../../server/deps";
 import { type AuditContext, recordAudit } from "../audit/record";
 import { documentLabel, syncFileAnswer, uncompleteStep } from "./documents";
-import { createLink, notifyCustomer } from "./documents-link";
+import { notifyCustomer } from "./customer-notify";
+import { issueLink } from "./links";
 import { findField } from "./flow/logic";
 import { type DocumentOut, presentDocument } from "./presenter-parts";
 import { applicationFlow, applicationForActor } from "./store";
@@ -99,7 +100,7 @@ export async function rejectDocument(deps: Deps, audit: AuditContext, actor: Act
     if (backToCustomer) infoRequested.push({ ...(stepId ? { step: stepId } : {}), field: doc.field_id, document: doc.id, note: reason });
     await syncFileAnswer(trx, app, doc.field_id, now, backToCustomer ? { status: "info_requested", info_requested: JSON.stringify(infoRequested) } : {});
     if (stepId) await uncompleteStep(trx, app, stepId);
-    const link = await createLink(trx, deps, app, { purpose: "reupload", step: stepId, field: doc.field_id });
+    const link = await issueLink(trx, deps, app, { purpose: "reupload", step: stepId, field: doc.field_id });
     const via = await notifyCustomer(trx, deps, app, def, "document_rejected", { document: documentLabel(def, app, doc.field_id), reason, link: link.url });
     await trx.updateTable("application_links").set({ sent_via: via }).where("tenant_id", "=", app.tenant_id).where("id", "=", link.id).execute();
     await recordTimeline(trx, now, app, { type: "document_rejected", ...staffActor(actor), step: stepId, field: doc.field_id, data: { documentId: doc.id, fileName: doc.file_name, reason, sentVia: via } });

@@ -8,7 +8,8 @@
 import { sql } from "kysely";
 import { inTransaction } from "../../db";
 import type { Deps } from "../../server/deps";
-import { createLink, notifyCustomer } from "./documents-link";
+import { notifyCustomer } from "./customer-notify";
+import { issueLink } from "./links";
 import { localize, progress } from "./flow/logic";
 import type { Answers } from "./flow/types";
 import { flowVersion } from "./store";
@@ -74,7 +75,7 @@ async function sweepOne(deps: Deps, tenantId: string, id: string, now: Date): Pr
     const stepId = app.current_step ?? progress(def, app.answers as Answers, (app.completed_steps as string[]) ?? []).step?.id ?? null;
     const step = def.steps.find((s) => s.id === stepId);
     const field = app.current_step ? app.current_field : null;
-    const link = await createLink(trx, deps, app, { purpose: "apply", step: stepId, field });
+    const link = await issueLink(trx, deps, app, { purpose: "apply", step: stepId, field });
     const via = await notifyCustomer(trx, deps, app, def, "reminder", {
       step: step ? localize(step.title, app.language, def.defaultLanguage) : localize(def.title, app.language, def.defaultLanguage),
       link: link.url,
