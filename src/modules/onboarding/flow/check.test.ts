@@ -62,34 +62,68 @@ describe("checkFlow", () => {
   });
 
   it("refuses conditions on unknown fields, later steps, later fields of the same step and the field itself", () => {
-    expect(errors(edit((d) => void (field(d, 0, 0).showIf = { field: "nope", op: "not_empty" })))).toEqual(["steps.0.fields.0.showIf.field unknown_field"]);
-    expect(errors(edit((d) => void (step(d, 1).showIf = { all: [{ field: "name", op: "not_empty" }, { any: [{ field: "terms", op: "is_true" }] }] })))).toEqual(["steps.1.showIf.all.1.any.0.field forward_reference"]);
-    expect(errors(edit((d) => void (field(d, 0, 0).showIf = { not: { field: "goal", op: "is_empty" } })))).toEqual(["steps.0.fields.0.showIf.not.field forward_reference"]);
-    expect(errors(edit((d) => void (field(d, 0, 1).showIf = { field: "goal", op: "is_empty" })))).toEqual(["steps.0.fields.1.showIf.field forward_reference"]);
+    expect(errors(edit((d) => {
+      field(d, 0, 0).showIf = { field: "nope", op: "not_empty" };
+    }))).toEqual(["steps.0.fields.0.showIf.field unknown_field"]);
+    expect(errors(edit((d) => {
+      step(d, 1).showIf = { all: [{ field: "name", op: "not_empty" }, { any: [{ field: "terms", op: "is_true" }] }] };
+    }))).toEqual(["steps.1.showIf.all.1.any.0.field forward_reference"]);
+    expect(errors(edit((d) => {
+      field(d, 0, 0).showIf = { not: { field: "goal", op: "is_empty" } };
+    }))).toEqual(["steps.0.fields.0.showIf.not.field forward_reference"]);
+    expect(errors(edit((d) => {
+      field(d, 0, 1).showIf = { field: "goal", op: "is_empty" };
+    }))).toEqual(["steps.0.fields.1.showIf.field forward_reference"]);
     // A step's condition may not use its own fields either.
-    expect(errors(edit((d) => void (step(d, 0).showIf = { field: "name", op: "not_empty" })))).toEqual(["steps.0.showIf.field forward_reference"]);
+    expect(errors(edit((d) => {
+      step(d, 0).showIf = { field: "name", op: "not_empty" };
+    }))).toEqual(["steps.0.showIf.field forward_reference"]);
   });
 
   it("refuses a select without options and comparisons with values that are not its options", () => {
-    expect(errors(edit((d) => void (field(d, 0, 1).options = [])))).toEqual(expect.arrayContaining(["steps.0.fields.1.options no_options"]));
-    expect(errors(edit((d) => void (field(d, 0, 2).showIf = { field: "goal", op: "in", value: ["home", "boat"] })))).toEqual(["steps.0.fields.2.showIf.value.1 unknown_option"]);
-    expect(errors(edit((d) => void (field(d, 0, 2).showIf = { field: "goal", op: "equals", value: "Home" })))).toEqual(["steps.0.fields.2.showIf.value unknown_option"]);
-    expect(errors(edit((d) => void (field(d, 0, 2).showIf = { field: "name", op: "gt", value: 3 })))).toEqual(["steps.0.fields.2.showIf.op type_mismatch"]);
-    expect(errors(edit((d) => void (field(d, 0, 2).showIf = { field: "goal", op: "is_true" })))).toEqual(["steps.0.fields.2.showIf.op type_mismatch"]);
+    expect(errors(edit((d) => {
+      field(d, 0, 1).options = [];
+    }))).toEqual(expect.arrayContaining(["steps.0.fields.1.options no_options"]));
+    expect(errors(edit((d) => {
+      field(d, 0, 2).showIf = { field: "goal", op: "in", value: ["home", "boat"] };
+    }))).toEqual(["steps.0.fields.2.showIf.value.1 unknown_option"]);
+    expect(errors(edit((d) => {
+      field(d, 0, 2).showIf = { field: "goal", op: "equals", value: "Home" };
+    }))).toEqual(["steps.0.fields.2.showIf.value unknown_option"]);
+    expect(errors(edit((d) => {
+      field(d, 0, 2).showIf = { field: "name", op: "gt", value: 3 };
+    }))).toEqual(["steps.0.fields.2.showIf.op type_mismatch"]);
+    expect(errors(edit((d) => {
+      field(d, 0, 2).showIf = { field: "goal", op: "is_true" };
+    }))).toEqual(["steps.0.fields.2.showIf.op type_mismatch"]);
   });
 
   it("checks payment steps: a payment, and a fixed amount or an earlier money field", () => {
     expect(errors(edit((d) => void delete step(d, 2).payment))).toEqual(["steps.2.payment missing_payment"]);
-    expect(errors(edit((d) => void (step(d, 2).payment = { purpose: "fee", currency: "USD" })))).toEqual(["steps.2.payment no_amount"]);
-    expect(errors(edit((d) => void (step(d, 2).payment = { purpose: "fee", currency: "USD", amount: "25.00" })))).toEqual([]);
-    expect(errors(edit((d) => void (step(d, 2).payment = { purpose: "deposit", currency: "USD", amountField: "name" })))).toEqual(["steps.2.payment.amountField bad_amount_field"]);
-    expect(errors(edit((d) => void (step(d, 2).payment = { purpose: "deposit", currency: "USD", amountField: "terms" })))).toEqual(["steps.2.payment.amountField bad_amount_field"]);
-    expect(errors(edit((d) => void (step(d, 2).payment = { purpose: "deposit", currency: "USD", amountField: "ghost" })))).toEqual(["steps.2.payment.amountField bad_amount_field"]);
-    expect(errors(edit((d) => void (step(d, 0).payment = { purpose: "fee", currency: "USD", amount: "1" })))).toEqual(["steps.0.payment not_payment_step"]);
+    expect(errors(edit((d) => {
+      step(d, 2).payment = { purpose: "fee", currency: "USD" };
+    }))).toEqual(["steps.2.payment no_amount"]);
+    expect(errors(edit((d) => {
+      step(d, 2).payment = { purpose: "fee", currency: "USD", amount: "25.00" };
+    }))).toEqual([]);
+    expect(errors(edit((d) => {
+      step(d, 2).payment = { purpose: "deposit", currency: "USD", amountField: "name" };
+    }))).toEqual(["steps.2.payment.amountField bad_amount_field"]);
+    expect(errors(edit((d) => {
+      step(d, 2).payment = { purpose: "deposit", currency: "USD", amountField: "terms" };
+    }))).toEqual(["steps.2.payment.amountField bad_amount_field"]);
+    expect(errors(edit((d) => {
+      step(d, 2).payment = { purpose: "deposit", currency: "USD", amountField: "ghost" };
+    }))).toEqual(["steps.2.payment.amountField bad_amount_field"]);
+    expect(errors(edit((d) => {
+      step(d, 0).payment = { purpose: "fee", currency: "USD", amount: "1" };
+    }))).toEqual(["steps.0.payment not_payment_step"]);
   });
 
   it("refuses unknown step kinds and reports a plugged kind's settings problems", () => {
-    expect(errors(edit((d) => void (step(d, 0).kind = "identity")))).toEqual(["steps.0.kind unknown_kind"]);
+    expect(errors(edit((d) => {
+      step(d, 0).kind = "identity";
+    }))).toEqual(["steps.0.kind unknown_kind"]);
     registerStepKind({ kind: "test_identity", checkSettings: (s) => (s.settings?.provider ? [] : [{ path: "settings.provider", message: "is required" }]) });
     const plugged = edit((d) => void d.steps.splice(1, 0, { id: "identity", kind: "test_identity", title: { en: "Identity" }, minutes: 1, fields: [] }));
     expect(errors(plugged)).toEqual(["steps.1.settings.provider invalid_settings"]);
@@ -99,17 +133,25 @@ describe("checkFlow", () => {
   });
 
   it("needs steps, exactly one review step, last and unconditional", () => {
-    expect(errors(edit((d) => void (d.steps = [])))).toEqual(["steps no_steps"]);
+    expect(errors(edit((d) => {
+      d.steps = [];
+    }))).toEqual(["steps no_steps"]);
     expect(errors(edit((d) => void d.steps.reverse()))).toEqual(expect.arrayContaining(["steps.3.kind review_last"]));
-    expect(errors(edit((d) => void (step(d, 1).kind = "review")))).toEqual(["steps review_count"]);
+    expect(errors(edit((d) => {
+      step(d, 1).kind = "review";
+    }))).toEqual(["steps review_count"]);
     expect(errors(edit((d) => void d.steps.pop()))).toEqual(["steps review_count", "steps.2.kind review_last"]);
-    expect(errors(edit((d) => void (step(d, 3).showIf = { field: "name", op: "not_empty" })))).toEqual(["steps.3.showIf review_last"]);
+    expect(errors(edit((d) => {
+      step(d, 3).showIf = { field: "name", op: "not_empty" };
+    }))).toEqual(["steps.3.showIf review_last"]);
   });
 
   it("documents steps ask only for files, and file fields say what they accept", () => {
     expect(errors(edit((d) => void step(d, 1).fields.push({ id: "note", type: "text", label: { en: "Note" }, required: false })))).toEqual(["steps.1.fields.1.type not_file"]);
     expect(errors(edit((d) => void delete field(d, 1, 0).accept))).toEqual(["steps.1.fields.0.accept no_accept"]);
-    expect(errors(edit((d) => void (field(d, 1, 0).accept = [])))).toEqual(["steps.1.fields.0.accept no_accept"]);
+    expect(errors(edit((d) => {
+      field(d, 1, 0).accept = [];
+    }))).toEqual(["steps.1.fields.0.accept no_accept"]);
   });
 
   it("refuses a definition for another product than the URL's", () => {
