@@ -99,7 +99,7 @@ export function FlowActions({ flow, saver, errors, onChanged, onProblems }: Prop
       <StatusMessage>{notice?.(t)}</StatusMessage>
       <ErrorMessage>{error?.(t)}</ErrorMessage>
       <div className="actions designer__actions">
-        <button type="button" className="button" disabled={busy || blocked} aria-describedby={blocked ? "flow-publish-blocked" : undefined} onClick={() => void publish()}>
+        <button type="button" className="button" disabled={busy || blocked || (!flow.draftChanged && flow.publishedVersion !== null)} aria-describedby={blocked ? "flow-publish-blocked" : undefined} onClick={() => void publish()}>
           {flow.publishedVersion ? t("flows.editor.publishNew") : t("flows.editor.publish")}
         </button>
         <button type="button" className="button button--secondary" disabled={busy || !flow.draftChanged || !flow.publishedVersion} onClick={() => void discard()}>

@@ -81,7 +81,7 @@ function Editor({ initial }: { initial: Flow }) {
     saver.error instanceof ApiError
       ? saver.error.fieldProblems.map((p) => ({ path: definitionPath(p.path), code: p.code ?? "invalid", message: p.message, severity: "error" }))
       : [];
-  const current = saver.state === "saved" || saver.state === "saving" ? flow.problems : [];
+  const current = saver.state === "saved" || saver.state === "saving" ? flow.problems.map((p) => ({ ...p, path: definitionPath(p.path) })) : [];
   const seen = new Set<string>();
   const shown = [...publishProblems, ...saveProblems, ...current].filter((p) => {
     const key = `${p.path}|${p.code}`;
@@ -153,7 +153,7 @@ function Editor({ initial }: { initial: Flow }) {
           <div className="designer__split">
             <StepList selected={step} onSelect={selectStep} problems={perStep} writable={writable} />
             {step && def.steps.some((s) => s.id === step) ? (
-              <StepEditor stepId={step} onSelect={selectStep} field={field} onField={setField} />
+              <StepEditor key={step} stepId={step} onSelect={selectStep} field={field} onField={setField} />
             ) : (
               <section className="card" aria-labelledby="flow-step-none">
                 <h2 id="flow-step-none">{t("flows.steps.noneTitle")}</h2>

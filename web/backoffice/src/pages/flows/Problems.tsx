@@ -6,17 +6,28 @@ import type { Definition } from "./model";
 
 /** Problem codes with a sentence of their own; any other code reads as "not valid" plus the server's note. */
 export const PROBLEM_CODES = new Set([
-  "unknown_field",
-  "unknown_reference",
-  "forward_reference",
-  "duplicate_id",
-  "unknown_kind",
-  "missing_translation",
-  "no_options",
-  "invalid_option",
-  "empty_step",
+  "product_mismatch",
   "no_steps",
+  "duplicate_id",
+  "unknown_field",
+  "forward_reference",
   "type_mismatch",
+  "unknown_option",
+  "unknown_kind",
+  "invalid_settings",
+  "zero_minutes",
+  "review_count",
+  "review_last",
+  "no_options",
+  "no_accept",
+  "not_file",
+  "min_above_max",
+  "not_payment_step",
+  "missing_payment",
+  "no_amount",
+  "exclusive",
+  "bad_amount_field",
+  "missing_translation",
   "invalid",
 ]);
 
@@ -46,9 +57,12 @@ export function describePath(t: TFunction, def: Definition, path: string): strin
   return parts.join(" › ");
 }
 
-/** The path inside the definition of a problem the API reported (`body.definition.steps[0].title`). */
+/**
+ * The path inside the definition of a problem the API reported, in the editor's own notation:
+ * `body.definition.steps.0.fields.2.label` → `steps[0].fields[2].label`.
+ */
 export function definitionPath(path: string): string {
-  return path.replace(/^(body\.)?(definition\.)?/, "");
+  return path.replace(/^(body\.)?(definition\.)?/, "").replace(/\.(\d+)(?=\.|$)/g, "[$1]");
 }
 
 /** The check's findings (errors first), each with a link that opens and focuses what it is about. */

@@ -15,9 +15,10 @@ export function StepEditor({ stepId, onSelect, field, onField }: { stepId: strin
   const { t } = useTranslation();
   const { def, edit, lang } = useFlowEditor();
   const id = useId();
-  const [type, setType] = useState<FieldType>("text");
   const index = def.steps.findIndex((s) => s.id === stepId);
   const step = def.steps[index];
+  // A documents step only asks for files.
+  const [type, setType] = useState<FieldType>(step?.kind === "documents" ? "file" : "text");
   if (!step) return null;
   const path = `steps[${index}]`;
   const change = (c: (s: FlowStep) => FlowStep) => edit((d) => updateStep(d, step.id, c));

@@ -111,8 +111,12 @@ export function shiftField(def: Definition, stepId: string, fieldId: string, del
 export function addStep(def: Definition, kind: StepKind, after: string | null): { def: Definition; id: string } {
   const id = freshId(kind === "form" ? "step" : kind, def.steps.map((s) => s.id));
   const steps = [...def.steps];
-  const at = after === null ? steps.length : steps.findIndex((s) => s.id === after) + 1;
-  steps.splice(at <= 0 ? steps.length : at, 0, blankStep(kind, id, def.currency));
+  // After the selected step, but never after the review step (it must stay last).
+  const review = steps.findIndex((s) => s.kind === "review");
+  let at = after === null ? steps.length : steps.findIndex((s) => s.id === after) + 1;
+  if (at <= 0) at = steps.length;
+  if (review >= 0 && kind !== "review" && at > review) at = review;
+  steps.splice(at, 0, blankStep(kind, id, def.currency));
   return { def: { ...def, steps }, id };
 }
 
