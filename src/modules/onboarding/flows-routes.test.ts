@@ -71,6 +71,16 @@ describe("flows API", () => {
     expect(audit.map((a) => a.action).sort()).toEqual(["flow.draft_discarded", "flow.published"]);
   });
 
+  it("publishes once when two editors publish the same draft at the same time", async () => {
+    const edited = clone(FLOW_TEMPLATES.personal_loan);
+    edited.slaHours = 36;
+    await ok(await req("PUT", "/flows/personal_loan/draft", { definition: edited }));
+    const results = await Promise.all([req("POST", "/flows/personal_loan/publish"), req("POST", "/flows/personal_loan/publish")]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const rows = await ctx.deps.db.selectFrom("flow_versions").select("version").where("tenant_id", "=", tenant.id).where("product", "=", "personal_loan").execute();
+    expect(rows.map((r) => r.version).sort()).toEqual([1, 2]);
+  });
+
   it("keeps a broken draft with its problems but refuses to publish it (422 naming the paths)", async () => {
     const broken = clone(FLOW_TEMPLATES.credit_card);
     const income = broken.steps[1];

@@ -19,8 +19,8 @@ const tags = ["Onboarding"];
 const Text = z.record(z.string(), z.string()).openapi("FlowTextOut", { description: "A string per language" });
 const FlowDefinitionOut = z.record(z.string(), z.unknown()).openapi("FlowDefinition", { description: "The normalised flow definition (src/modules/onboarding/flow/types.ts)" });
 const ProductId = z.enum(PRODUCTS).openapi("ProductId");
-const FlowProblem = z.object({ path: z.string(), message: z.string(), code: z.string(), severity: z.enum(["error", "warning"]) }).openapi("FlowProblem");
-const Flow = z
+export const FlowProblem = z.object({ path: z.string(), message: z.string(), code: z.string(), severity: z.enum(["error", "warning"]) }).openapi("FlowProblem");
+export const Flow = z
   .object({
     product: ProductId,
     name: z.string(),
@@ -32,7 +32,7 @@ const Flow = z
     updatedAt: z.string(),
   })
   .openapi("Flow");
-const Product = z
+export const Product = z
   .object({
     id: ProductId,
     title: Text,
@@ -44,14 +44,14 @@ const Product = z
     versions: z.array(z.object({ version: z.number().int(), publishedAt: z.string() })),
   })
   .openapi("Product");
-const Published = z.object({ product: ProductId, version: z.number().int(), publishedAt: z.string() }).openapi("FlowPublished");
-const VersionDetail = Published.extend({ definition: FlowDefinitionOut }).openapi("FlowVersion");
-const PublicProducts = z
+export const Published = z.object({ product: ProductId, version: z.number().int(), publishedAt: z.string() }).openapi("FlowPublished");
+export const VersionDetail = Published.extend({ definition: FlowDefinitionOut }).openapi("FlowVersion");
+export const PublicProducts = z
   .object({ bank: z.object({ slug: z.string(), name: z.string() }), items: z.array(z.object({ id: ProductId, title: Text, description: Text.nullable(), minutes: z.number().int() })) })
   .openapi("PublicProducts");
 
 const ProductParam = z.object({ product: z.string().max(64).openapi({ param: { name: "product", in: "path" }, description: PRODUCTS.join(", ") }) });
-const VersionParams = ProductParam.extend({ version: z.string().max(16).openapi({ param: { name: "version", in: "path" }, description: "1, 2, …" }) });
+const VersionParams = ProductParam.extend({ version: z.string().max(64).openapi({ param: { name: "version", in: "path" }, description: "1, 2, …" }) });
 const SlugParam = z.object({ slug: z.string().min(2).max(63).openapi({ param: { name: "slug", in: "path" } }) });
 const PutDraft = z.strictObject({ definition: FlowDefinitionInput }).openapi("PutFlowDraft");
 const PatchFlow = z.strictObject({ active: z.boolean().optional(), name: z.string().trim().min(1).max(200).optional() }).openapi("PatchFlow");
