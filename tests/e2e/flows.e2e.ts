@@ -147,6 +147,11 @@ describe.skipIf(!browserAvailable())("flow editor in chromium", () => {
     // The problem's link opens the step and focuses the control it is about.
     await list.getByRole("button", { name: "Step deposit › Condition › Field" }).click();
     await page.waitForFunction(() => document.activeElement?.getAttribute("data-path") === "steps[2].showIf.field");
+    expect(await page.locator('[data-path="steps[2].showIf.field"] option:checked').textContent()).toBe("wantsDeposit (asked later)");
+    // A missing translation's link opens the field in the first language it is missing in.
+    await list.getByRole("button", { name: "Step work › Field field1 › Label" }).click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute("data-path") === "steps[3].fields[5].label.he");
+    expect(await page.getByRole("radio", { name: /עברית/ }).isChecked()).toBe(true);
     const versions = await db.selectFrom("flow_versions").select("version").where("tenant_id", "=", tenant.id).where("product", "=", "checking").execute();
     expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
     await expectAccessible(page);

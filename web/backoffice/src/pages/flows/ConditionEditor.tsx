@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { CompareOp, FlowCondition, FlowField, UnaryOp } from "../../api/types";
 import { Picker } from "../surveys/ConditionEditor";
 import { useFlowEditor } from "./context";
-import { fieldLabel, textOf } from "./model";
+import { allFieldIds, fieldLabel, textOf } from "./model";
 
 type Op = CompareOp | UnaryOp;
 type Row = { field: string; op: Op; value?: string | number | boolean | Array<string | number> };
@@ -119,7 +119,11 @@ function RowEditor({ value, onChange, path, fields }: { value: Row; onChange(c: 
         label={t("flows.cond.field")}
         path={`${path}.field`}
         value={value.field}
-        options={fields.map((f) => ({ value: f.id, label: fieldLabel(f, lang, def.defaultLanguage) }))}
+        options={[
+          ...fields.map((f) => ({ value: f.id, label: fieldLabel(f, lang, def.defaultLanguage) })),
+          // A field that exists but is asked later: named as such (the problems list says why it is wrong).
+          ...(field || !allFieldIds(def).includes(value.field) ? [] : [{ value: value.field, label: t("flows.cond.later", { id: value.field }) }]),
+        ]}
         onChange={(fid) => onChange(starterRow(fields.find((f) => f.id === fid)))}
       />
       <div className="field cond__op">

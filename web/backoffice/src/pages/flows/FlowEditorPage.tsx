@@ -13,7 +13,7 @@ import { FlowEditorContext } from "./context";
 import { FlowActions, SaveStatus } from "./FlowActions";
 import { FlowSettings } from "./FlowSettings";
 import { LanguageBar } from "./LanguageBar";
-import { type Definition, textOf } from "./model";
+import { type Definition, missingIn, textOf } from "./model";
 import { PhonePreview } from "./Preview";
 import { definitionPath, ProblemList } from "./Problems";
 import { StepEditor } from "./StepEditor";
@@ -105,7 +105,8 @@ function Editor({ initial }: { initial: Flow }) {
       setStep(target?.id ?? null);
       setField(s[2] !== undefined ? (target?.fields[Number(s[2])]?.id ?? null) : null);
     }
-    const locale = /\.(en|he|ar|zh-Hans|zh-Hant)$/.exec(path)?.[1] as FlowLocale | undefined;
+    // A missing translation opens the first language it is missing in.
+    const locale = (/\.(en|he|ar|zh-Hans|zh-Hant)$/.exec(path)?.[1] ?? def.languages.find((l) => missingIn(def, l).includes(`${path}.${l}`))) as FlowLocale | undefined;
     if (locale && def.languages.includes(locale)) setLang(locale);
     setTimeout(() => focusPath(path) || document.querySelector<HTMLElement>(".flow-editor__panel h2")?.focus(), 50);
   };
