@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it, onTestFailed } from "vitest";
 import { apiKeyHeaders, makeTenant, makeUser, TEST_PASSWORD, type TestTenant } from "../support/factories";
@@ -19,28 +20,26 @@ async function api<T>(app: RunningApp, method: string, path: string, headers: Re
 }
 
 /** The newest message of a template to a recipient, from the dev outbox (bodies are kept in tests). */
-async function lastMessage(app: RunningApp, tenant: TestTenant, template: string): Promise<{ recipient: string; body_text: string }> {
-  return app.ctx.deps.db
-    .selectFrom("messages")
-    .select(["recipient", "body_text"])
-    .where("tenant_id", "=", tenant.id)
-    .where("template", "=", template)
+async function lastMessage(app: RunningApp, tenant: TestTenant, template: string, recipient?: string): Promise<{ recipient: string; body_text: string }> {
+  let q = app.ctx.deps.db.selectFrom("messages").select(["recipient", "body_text"]).where("tenant_id", "=", tenant.id).where("template", "=", template);
+  if (recipient) q = q.where("recipient", "=", recipient);
+  return q
     .orderBy("created_at", "desc")
     .executeTakeFirstOrThrow();
 }
 
 /** The link token from the SMS the customer got (sending a link revokes the one shown at creation). */
-async function tokenFromSms(app: RunningApp, tenant: TestTenant): Promise<string> {
-  const sms = await lastMessage(app, tenant, "onboarding.link_sms");
+async function tokenFromSms(app: RunningApp, tenant: TestTenant, phone: string): Promise<string> {
+  const sms = await lastMessage(app, tenant, "onboarding.link_sms", phone);
   const token = /\/a\/([\w-]+)/.exec(sms.body_text)?.[1];
   if (!token) throw new Error(`no link in the SMS: ${sms.body_text}`);
   return token;
 }
 
 /** The customer opens the link and proves the phone with the code from the outbox; returns session headers. */
-async function customerSession(app: RunningApp, tenant: TestTenant, token: string): Promise<Record<string, string>> {
+async function customerSession(app: RunningApp, tenant: TestTenant, token: string, phone: string): Promise<Record<string, string>> {
   await api(app, "POST", `/public/applications/link/${token}/otp`, {}, { channel: "sms" });
-  const sms = await lastMessage(app, tenant, "onboarding.otp_sms");
+  const sms = await lastMessage(app, tenant, "onboarding.otp_sms", phone);
   const code = /\b(\d{6})\b/.exec(sms.body_text)?.[1];
   if (!code) throw new Error(`no code in the SMS: ${sms.body_text}`);
   const { sessionToken } = await api<{ sessionToken: string }>(app, "POST", `/public/applications/link/${token}/session`, {}, { code });
@@ -48,14 +47,14 @@ async function customerSession(app: RunningApp, tenant: TestTenant, token: strin
 }
 
 /** Every step of the checking-account flow through the public API, then submit. */
-async function driveToSubmitted(app: RunningApp, me: Record<string, string>): Promise<void> {
+async function driveToSubmitted(app: RunningApp, me: Record<string, string>, phone: string): Promise<void> {
   const save = (answers: Record<string, unknown>, step: string) => api(app, "PATCH", "/public/applications/me/answers", me, { answers, at: { step } });
   const complete = (step: string) => api(app, "POST", `/public/applications/me/steps/${step}/complete`, me);
   await save(
     {
       fullName: "Noa Levi",
       email: "noa@example.test",
-      phone: "+972501234567",
+      phone,
       dateOfBirth: "1988-04-12",
       nationalId: "123456782",
       address: { line1: "12 Herzl St", city: "Haifa", postcode: "3303012", country: "IL" },
@@ -74,12 +73,34 @@ async function driveToSubmitted(app: RunningApp, me: Record<string, string>): Pr
   await api(app, "POST", "/public/applications/me/submit", me);
 }
 
+/** A checking-account application the customer has submitted; with the admin API key's headers. */
+async function submittedApplication(app: RunningApp, tenant: TestTenant, phone = "+972501234567") {
+  const admin = await apiKeyHeaders(app.ctx, tenant, "admin");
+  const created = await api<{ id: string; reference: string }>(app, "POST", "/applications", admin, {
+    product: "checking",
+    customer: { name: "Noa Levi", phone, email: "noa@example.test", language: "en" },
+    branchId: tenant.branches[0]?.id,
+  });
+  await api(app, "POST", `/applications/${created.id}/link`, admin, { via: "sms" });
+  const me = await customerSession(app, tenant, await tokenFromSms(app, tenant, phone), phone);
+  await driveToSubmitted(app, me, phone);
+  return { ...created, admin };
+}
+
 async function signIn(page: Page, app: RunningApp, tenant: TestTenant, email: string, next: string) {
   await page.goto(`${app.baseUrl}/app${next}${next.includes("?") ? "&" : "?"}tenant=${tenant.slug}`);
   await page.waitForURL(/\/app\/login\?/);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(TEST_PASSWORD);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+/** Set ATRIUM_E2E_SCREENSHOTS=dir to keep screenshots of the pages visited (for a human to look at). */
+async function shot(page: Page, name: string) {
+  const dir = process.env.ATRIUM_E2E_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }
 
 async function expectAxeClean(page: Page) {
@@ -119,7 +140,7 @@ describe.skipIf(!browserAvailable())("onboarding applications in chromium", () =
     await page.getByRole("status").filter({ hasText: /sent by text message/ }).waitFor();
     const sms = await lastMessage(live.app, tenant, "onboarding.link_sms");
     expect(sms.recipient).toBe("+972507654321");
-    const token = await tokenFromSms(live.app, tenant);
+    const token = await tokenFromSms(live.app, tenant, "+972507654321");
 
     // The list shows it with its progress.
     await page.getByRole("button", { name: "Done" }).click();
@@ -137,7 +158,7 @@ describe.skipIf(!browserAvailable())("onboarding applications in chromium", () =
     });
 
     // The customer signs in and types one answer: the page follows without a reload.
-    const me = await customerSession(live.app, tenant, token);
+    const me = await customerSession(live.app, tenant, token, "+972507654321");
     await api(live.app, "PATCH", "/public/applications/me/answers", me, { answers: { dateOfBirth: "1990-02-03" }, at: { step: "about", field: "dateOfBirth" } });
     await panel.getByTestId("online").waitFor({ timeout: 10_000 });
     await panel.getByTestId("live-field").filter({ hasText: "Date of birth" }).waitFor({ timeout: 10_000 });
@@ -145,6 +166,7 @@ describe.skipIf(!browserAvailable())("onboarding applications in chromium", () =
     // The answers follow too (the detail is fetched again when the customer moves).
     await page.locator('tr[data-field="dateOfBirth"]').filter({ hasText: "1990-02-03" }).waitFor({ timeout: 10_000 });
     expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+    await shot(page, "application-live-en-1024");
     expect(problems.errors).toEqual([]);
     await expectAxeClean(page);
     await context.close();
@@ -179,12 +201,14 @@ describe.skipIf(!browserAvailable())("onboarding applications in chromium", () =
     // The new-application form at 360 px.
     await page.getByRole("button", { name: "طلب جديد" }).click();
     await page.getByRole("heading", { level: 2, name: "طلب جديد" }).waitFor();
+    await shot(page, "applications-ar-360");
     await expectNoSidewaysScroll(page, 360);
     await expectAxeClean(page);
 
     await page.goto(`${live.app.baseUrl}/app/applications/view?id=${created.id}`);
     await page.getByRole("heading", { level: 1, name: `الطلب ${created.reference}` }).waitFor();
     await page.getByTestId("live-progress").getByText("تقدم العميل").waitFor();
+    await shot(page, "application-ar-360");
     await expectNoSidewaysScroll(page, 360);
     await expectAxeClean(page);
     expect(problems.errors).toEqual([]);
@@ -193,15 +217,8 @@ describe.skipIf(!browserAvailable())("onboarding applications in chromium", () =
 
   it("a reviewer finds a submitted application in the queue, takes it and approves it", async () => {
     const tenant = await makeTenant(live.app.ctx);
-    const admin = await apiKeyHeaders(live.app.ctx, tenant, "admin");
-    const created = await api<{ id: string; reference: string }>(live.app, "POST", "/applications", admin, {
-      product: "checking",
-      customer: { name: "Noa Levi", phone: "+972501234567", email: "noa@example.test", language: "en" },
-      branchId: tenant.branches[0]?.id,
-    });
-    await api(live.app, "POST", `/applications/${created.id}/link`, admin, { via: "sms" });
-    const me = await customerSession(live.app, tenant, await tokenFromSms(live.app, tenant));
-    await driveToSubmitted(live.app, me);
+    const created = await submittedApplication(live.app, tenant);
+    const admin = created.admin;
     const reviewer = await makeUser(live.app.ctx, tenant, { role: "reviewer", email: `reviewer-${tenant.slug}@example.test` });
 
     const { context, page } = await newPage(live.browser, { width: 1280, height: 900 });
@@ -211,6 +228,7 @@ describe.skipIf(!browserAvailable())("onboarding applications in chromium", () =
     await page.getByRole("heading", { level: 1, name: "Review queue" }).waitFor();
     await page.getByTestId("queue-counts").filter({ hasText: "1 applications, 0 late." }).waitFor();
     await expectAxeClean(page);
+    await shot(page, "review-queue-en-1280");
     await page.getByRole("link", { name: created.reference, exact: true }).click();
 
     await page.getByRole("heading", { level: 1, name: `Application ${created.reference}` }).waitFor();
@@ -219,6 +237,7 @@ describe.skipIf(!browserAvailable())("onboarding applications in chromium", () =
     expect(await page.locator(".ap-doc img").count()).toBe(2);
     await page.getByRole("button", { name: "Assign to me" }).click();
     await page.getByRole("button", { name: "Unassign" }).waitFor();
+    await shot(page, "application-review-en-1280");
     await expectAxeClean(page);
 
     await page.getByRole("radio", { name: "Approve" }).check();
@@ -229,6 +248,52 @@ describe.skipIf(!browserAvailable())("onboarding applications in chromium", () =
     expect(after.assignee?.id).toBe(reviewer.id);
     await page.locator('[data-status="approved"]').first().waitFor();
     expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  it("a reviewer rejects a document with a reason, asks for information, and sees a stale decision refused in words", async () => {
+    const tenant = await makeTenant(live.app.ctx);
+    const first = await submittedApplication(live.app, tenant);
+    const second = await submittedApplication(live.app, tenant, "+972509998877");
+    const reviewer = await makeUser(live.app.ctx, tenant, { role: "reviewer", email: `reviewer2-${tenant.slug}@example.test` });
+    const { context, page } = await newPage(live.browser, { width: 1024, height: 900 });
+    const problems = watchProblems(page);
+    onTestFailed(async ({ task }) => console.error(await describeFailure(page, task.name, problems)));
+    await signIn(page, live.app, tenant, reviewer.email, `/applications/view?id=${first.id}`);
+    await page.getByRole("heading", { level: 1, name: `Application ${first.reference}` }).waitFor();
+
+    // Ask for the proof of address again, with a note to the customer.
+    await page.getByRole("radio", { name: "Ask for information" }).check();
+    await page.getByRole("checkbox", { name: "Proof of address (a recent bill)" }).check();
+    await page.getByLabel("Message to the customer").fill("Please send a bill from the last three months.");
+    await page.getByRole("button", { name: "Send the request" }).click();
+    await page.getByRole("status").filter({ hasText: "The customer has been asked for the missing items." }).waitFor();
+    const asked = await api<{ status: string; infoRequested: { field?: string }[] }>(live.app, "GET", `/applications/${first.id}`, first.admin);
+    expect(asked.status).toBe("info_requested");
+    expect(asked.infoRequested.map((i) => i.field)).toEqual(["proofOfAddress"]);
+
+    // Then reject the ID document: a dialog asks why; the customer gets a re-upload link by SMS.
+    const card = page.locator(".ap-doc", { has: page.getByRole("heading", { name: "ID card or passport" }) });
+    await card.getByRole("button", { name: /Reject/ }).click();
+    const dialog = page.getByRole("dialog", { name: "Reject this document" });
+    await dialog.getByLabel("Reason").fill("The photo is blurred.");
+    await expectAxeClean(page);
+    await dialog.getByRole("button", { name: "Reject and notify the customer" }).click();
+    await card.getByText("The photo is blurred.").waitFor();
+    expect(await card.locator(".badge").textContent()).toBe("Rejected");
+    expect(await lastMessage(live.app, tenant, "onboarding.document_rejected_sms", "+972501234567")).toBeTruthy();
+
+    const after = await api<{ status: string; documents: { fieldId: string; status: string }[] }>(live.app, "GET", `/applications/${first.id}`, first.admin);
+    expect(after.documents.find((d) => d.fieldId === "idDocument")?.status).toBe("rejected");
+
+    // Someone else decides the second application while this page is open: the API's wrong_state, translated.
+    await page.goto(`${live.app.baseUrl}/app/applications/view?id=${second.id}`);
+    await page.getByRole("heading", { level: 1, name: `Application ${second.reference}` }).waitFor();
+    await api(live.app, "POST", `/applications/${second.id}/decision`, second.admin, { decision: "reject", reasonCode: "policy" });
+    await page.getByRole("radio", { name: "Approve" }).check();
+    await page.getByRole("button", { name: "Approve application" }).click();
+    await page.getByRole("alert").filter({ hasText: "This is not possible in the application's current status." }).waitFor();
+    expect(problems.errors.filter((e) => !e.includes("409"))).toEqual([]);
     await context.close();
   });
 });

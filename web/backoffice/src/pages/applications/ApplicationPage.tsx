@@ -142,7 +142,11 @@ function CaseView({ app, reload, onChange }: { app: ApplicationDetail; reload():
       <DocumentsSection
         app={app}
         canReview={can("applications:review")}
-        onChanged={(doc) => merge({ documents: app.documents.map((d) => (d.id === doc.id ? doc : d)) })}
+        onChanged={(doc) => {
+          merge({ documents: app.documents.map((d) => (d.id === doc.id ? doc : d)) });
+          // A rejected document sends a submitted application back to the customer: status and timeline change.
+          reload();
+        }}
       />
       <PaymentsSection app={app} />
       <div className="ap-columns">
