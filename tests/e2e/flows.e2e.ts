@@ -169,4 +169,33 @@ describe.skipIf(!browserAvailable())("flow editor in chromium", () => {
     expect(problems.errors).toEqual([]);
     await context.close();
   });
+  it("an agent reads the flows on a 360 px phone: no toggles, no editing, only the preview and the versions", async () => {
+    const tenant = await makeTenant(live.app.ctx);
+    const agent = await makeUser(live.app.ctx, tenant, { role: "agent", email: `agent-${tenant.slug}@example.test` });
+    const { context, page } = await newPage(live.browser, { width: 360, height: 800 });
+    const problems = watchProblems(page);
+    onTestFailed(async ({ task }) => console.error(await describeFailure(page, task.name, problems)));
+
+    await signIn(page, live.app, tenant, agent.email);
+    await page.goto(`${live.app.baseUrl}/app/flows`);
+    await page.getByRole("heading", { level: 1, name: "Products and flows" }).waitFor();
+    const table = page.getByRole("region", { name: "Products and flows" });
+    await table.getByRole("link", { name: "Open flow Mortgage pre-approval" }).waitFor();
+    expect(await table.getByRole("checkbox").count()).toBe(0);
+    await expectNoSidewaysScroll(page, 360);
+    await expectAccessible(page);
+
+    await table.getByRole("link", { name: "Open flow Checking account" }).click();
+    await page.getByRole("heading", { level: 1, name: "Flow: Checking account" }).waitFor();
+    await page.getByRole("region", { name: "Phone screen" }).getByRole("heading", { name: "About you" }).waitFor();
+    expect(await sections(page).getByRole("button").allTextContents()).toEqual(["Phone preview", "Versions"]);
+    expect(await page.getByRole("button", { name: /^Publish/ }).count()).toBe(0);
+    expect(await page.getByRole("status").filter({ hasText: /Draft saved/ }).count()).toBe(0);
+    await expectNoSidewaysScroll(page, 360);
+    await expectAccessible(page);
+    await shot(page, "flows-agent-360");
+
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
 });
