@@ -30,8 +30,9 @@ export function renderDocField(field: Field, cx: DocContext): FieldUI {
   const help = [cx.text(field.help), t("fileRules", { size: sizeText(maxBytes) })].filter(Boolean).join(" ");
   const err = h("p", { id: errId, class: "f-error", hidden: true });
   const list = h("ul", { class: "docs" });
-  const status = h("p", { class: "upload-state", role: "status", "aria-live": "polite" });
-  const bar = h("progress", { max: 100, value: 0, hidden: true, "aria-label": m().uploaded });
+  const statusId = `${base}-s`;
+  const status = h("p", { id: statusId, class: "upload-state", role: "status", "aria-live": "polite" });
+  const bar = h("progress", { max: 100, value: 0, hidden: true, "aria-labelledby": statusId });
   const labelParts: (Node | string)[] = [cx.text(field.label)];
   if (!field.required) labelParts.push(" ", h("span", { class: "opt-mark" }, `(${m().optional})`));
 
@@ -87,7 +88,7 @@ export function renderDocField(field: Field, cx: DocContext): FieldUI {
       again.addEventListener("click", () => (block.querySelector<HTMLInputElement>(`#${base}-file`) as HTMLInputElement).click());
       li.append(again);
     } else if (d.status === "uploaded") {
-      const remove = h("button", { type: "button", class: "link-button", "aria-label": t("removeName", { name: d.fileName }) }, m().remove);
+      const remove = h("button", { type: "button", class: "link-button" }, m().remove, h("span", { class: "vh" }, ` ${d.fileName}`));
       remove.addEventListener("click", () => void removeDoc(d));
       li.append(remove);
     }

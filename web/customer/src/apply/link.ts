@@ -52,9 +52,10 @@ export async function verifyLink(token: string, done: (kept: session.Kept) => vo
     } catch (err) {
       const e = err as ApiError;
       if (e.status === 429) {
+        // A code went out moments ago (maybe from another tab): let the customer type it.
         if (e.retryAfter) resendAt = Date.now() + e.retryAfter * 1000;
-        if (sentTo) return codeScreen(m().waitCode);
-        alert(m().waitCode);
+        sentTo ||= info.destination[channel] ?? "";
+        return codeScreen(m().waitCode);
       } else if (e.status === 410 || e.status === 423 || e.status === 400) linkError(e, () => void send());
       else alert(e.offline ? m().offline : m().errServer);
     } finally {

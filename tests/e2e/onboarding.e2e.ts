@@ -1,0 +1,178 @@
+/**
+ * The issue's acceptance journey on a 360-px phone in Hebrew: an agent's checking-account
+ * application is created through the API and its link sent by SMS; the customer opens the link from
+ * the outbox, proves the phone with the one-time code (a wrong one first), completes every step
+ * (prefilled name, a reload that resumes at the same field, live conditions, a real JPEG photo that
+ * the page downscales and a PDF, a declined then approved deposit, review) and submits; right to
+ * left, no sideways scroll, axe-clean on each step, no cookies; a reviewer approves and the page
+ * shows it.
+ */
+import { describe, expect, it, onTestFailed } from "vitest";
+import { makeTenant } from "../support/factories";
+import { browserAvailable, describeFailure, expectNoSidewaysScroll, newPage, useLiveApp, watchProblems } from "./harness";
+import { cameraJpeg, codeIn, expectAxeClean, focusedName, jpegSize, langDir, linkPath, newestSms, smallPdf, staff } from "./onboarding-helpers";
+
+const PHONE = "+972501234567";
+
+describe.skipIf(!browserAvailable())("the application page /c/{bank}/a/{token} on a 360-px phone", () => {
+  const live = useLiveApp();
+
+  it("completes a checking account in Hebrew from the SMS link to submission, then shows the approval", async () => {
+    const { ctx, baseUrl } = live.app;
+    const tenant = await makeTenant(ctx);
+    const api = await staff(ctx, tenant);
+    const { context, page } = await newPage(live.browser, { width: 360, height: 740 });
+    const problems = watchProblems(page);
+    onTestFailed(async ({ task }) => console.error(await describeFailure(page, task.name, problems)));
+    const heading = (name: string) => page.getByRole("heading", { level: 1, name }).waitFor();
+    const step = async (title: string, of: string, where: string) => {
+      await heading(title);
+      expect(await page.locator("#step-of").textContent()).toContain(of);
+      expect(await langDir(page)).toEqual(["he", "rtl"]);
+      await expectNoSidewaysScroll(page, 360);
+      await expectAxeClean(page, where);
+    };
+    const saved = (field: string) => page.waitForResponse((r) => r.url().endsWith("/applications/me/answers") && (r.request().postData() ?? "").includes(`"${field}"`) && r.ok());
+
+    // The agent's side: the application, then the link by SMS.
+    const created = await api.call<{ id: string; reference: string }>("POST", "/applications", {
+      product: "checking",
+      customer: { name: "נועה לוי", phone: PHONE, email: "noa@example.test", language: "he" },
+      channel: "branch",
+    });
+    await api.call("POST", `/applications/${created.id}/link`, { via: "sms" });
+    const path = linkPath(await newestSms(api, PHONE, /link/));
+
+    // The link: nothing personal before the code; the browser speaks English, the application Hebrew.
+    await page.goto(`${baseUrl}${path}`);
+    await heading("אימות זהות");
+    expect(await langDir(page)).toEqual(["he", "rtl"]);
+    expect(await page.locator("body").textContent()).not.toContain("נועה");
+    await expectNoSidewaysScroll(page, 360);
+    await expectAxeClean(page, "code: choose channel");
+    await page.getByRole("radio", { name: /SMS/ }).check();
+    await page.getByRole("button", { name: "שליחת קוד" }).click();
+    const code = page.getByLabel("קוד בן 6 ספרות");
+    await code.waitFor();
+    expect(await code.getAttribute("autocomplete")).toBe("one-time-code");
+    expect(await code.getAttribute("inputmode")).toBe("numeric");
+    const right = codeIn(await newestSms(api, PHONE, /otp/));
+    await code.fill(right === "000000" ? "111111" : "000000");
+    await page.getByRole("button", { name: "אישור" }).click();
+    await page.getByText(/הקוד שגוי/).waitFor();
+    await expectAxeClean(page, "code: wrong code");
+    await code.fill(right);
+    await page.getByRole("button", { name: "אישור" }).click();
+
+    // About you: the name the agent typed is there already; the help link points at the knowledge base.
+    await step("פרטים אישיים", "שלב 1 מתוך 4", "about");
+    expect(await page.getByLabel("שם מלא").inputValue()).toBe("נועה לוי");
+    expect(await page.getByRole("link", { name: /עזרה/ }).getAttribute("href")).toBe(`/c/${tenant.slug}/help?topic=checking.about`);
+    await page.getByLabel("תאריך לידה").fill("1988-04-12");
+    const idSaved = saved("nationalId");
+    await page.getByLabel("מספר תעודת זהות").fill("12");
+    await page.getByLabel("מספר תעודת זהות").press("Tab");
+    await page.getByText("יש להזין את מספר הזהות כפי שהוא מופיע בתעודה.").waitFor();
+    await page.getByLabel("מספר תעודת זהות").fill("123456782");
+    await page.getByLabel("מספר תעודת זהות").press("Tab");
+    await idSaved;
+    await page.getByRole("status").filter({ hasText: "נשמר" }).waitFor();
+
+    // A reload in the middle resumes at the same step and field, from this tab's session (no new code).
+    await page.reload();
+    await heading("פרטים אישיים");
+    await expect.poll(() => focusedName(page)).toBe("nationalId");
+    expect(await page.getByLabel("מספר תעודת זהות").inputValue()).toBe("123456782");
+    expect(await page.getByLabel("תאריך לידה").inputValue()).toBe("1988-04-12");
+    await page.getByLabel("רחוב ומספר בית").fill("הרצל 12");
+    await page.getByLabel("עיר").fill("חיפה");
+    await page.getByLabel("מיקוד").fill("3303012");
+    await page.getByLabel("מדינה").selectOption("IL");
+    await page.getByRole("button", { name: "המשך" }).click();
+
+    // Work: the employer appears with "employed", the deposit step with the deposit box (5 steps then).
+    await step("תעסוקה והכנסה", "שלב 2 מתוך 4", "work");
+    await expect(page.getByLabel("מעסיק או עסק").count()).resolves.toBe(0);
+    await page.getByRole("radio", { name: "שכיר/ה" }).check();
+    await page.getByLabel("מעסיק או עסק").fill("בנק אטריום");
+    const income = page.getByLabel(/הכנסה חודשית/);
+    expect(await income.getAttribute("inputmode")).toBe("decimal");
+    await income.fill("12000");
+    await page.getByRole("checkbox", { name: /הפקדה ראשונה/ }).check();
+    await expect.poll(() => page.locator("#step-of").textContent()).toContain("שלב 2 מתוך 5");
+    await page.getByLabel(/סכום ההפקדה/).fill("100");
+    await expectAxeClean(page, "work with conditions shown");
+    await page.getByRole("button", { name: "המשך" }).click();
+
+    // Documents: a camera-sized JPEG, downscaled on the phone before upload, and a PDF.
+    await step("מסמכים", "שלב 3 מתוך 5", "documents");
+    expect(await page.locator("#f-idDocument-cam").getAttribute("capture")).toBe("environment");
+    const jpeg = await cameraJpeg(page);
+    expect(jpegSize(jpeg)).toEqual({ width: 2600, height: 1800 });
+    await page.locator("#f-idDocument-file").setInputFiles({ name: "teudat-zehut.jpg", mimeType: "image/jpeg", buffer: jpeg });
+    await page.locator('[data-field="idDocument"] .doc').waitFor();
+    const { documents } = await api.call<{ documents: { id: string; fieldId: string }[] }>("GET", `/applications/${created.id}`);
+    const photo = documents.find((d) => d.fieldId === "idDocument");
+    const stored = await api.bytes(`/applications/${created.id}/documents/${photo?.id}`);
+    expect(stored.type).toContain("image/jpeg");
+    expect(jpegSize(stored.body), "the photo as the reviewer gets it").toEqual({ width: 2000, height: 1385 });
+    await page.locator("#f-proofOfAddress-file").setInputFiles({ name: "bill.pdf", mimeType: "application/pdf", buffer: smallPdf() });
+    await page.locator('[data-field="proofOfAddress"] .doc').waitFor();
+    await expectNoSidewaysScroll(page, 360);
+    await expectAxeClean(page, "documents uploaded");
+    await page.getByRole("button", { name: "המשך" }).click();
+
+    // The deposit: Luhn-checked on the phone, a declined test card, then 4242….
+    await step("הפקדה ראשונה", "שלב 4 מתוך 5", "deposit");
+    expect(await page.getByLabel("מספר כרטיס").getAttribute("autocomplete")).toBe("cc-number");
+    await page.getByLabel("מספר כרטיס").fill("4242 4242 4242 4241");
+    await page.getByLabel("תוקף (MM/YY)").fill("1230");
+    await page.getByLabel("קוד אבטחה (CVC)").fill("123");
+    await page.getByLabel("השם על הכרטיס").fill("Noa Levi");
+    const pay = page.locator("#next");
+    await pay.click();
+    await page.getByText("יש לבדוק את מספר הכרטיס.").waitFor();
+    await page.getByLabel("מספר כרטיס").fill("4000 0000 0000 0002");
+    await pay.click();
+    await page.getByText("הכרטיס נדחה. כדאי לנסות כרטיס אחר.").waitFor();
+    await expectAxeClean(page, "deposit declined");
+    await page.getByLabel("מספר כרטיס").fill("4242 4242 4242 4242");
+    await pay.click();
+
+    // Review: every answer by step with Change links; the terms; submit.
+    await step("בדיקה ושליחה", "שלב 5 מתוך 5", "review");
+    const summary = (await page.locator("main").textContent()) ?? "";
+    for (const text of ["נועה לוי", "123456782", "בנק אטריום", "teudat-zehut", "bill.pdf", "4242"]) expect(summary).toContain(text);
+    expect(await page.getByRole("button", { name: /שינוי/ }).count()).toBe(4);
+    await page.getByRole("button", { name: "שליחת הבקשה" }).click();
+    await page.getByText("יש לסמן את התיבה כדי להמשיך.").waitFor();
+    await page.getByRole("checkbox", { name: /אני מאשר/ }).check();
+    await page.getByRole("button", { name: "שליחת הבקשה" }).click();
+    await heading("הבקשה נשלחה");
+    expect(await page.locator("main").textContent()).toContain(created.reference);
+    await expectNoSidewaysScroll(page, 360);
+    await expectAxeClean(page, "submitted");
+
+    // No cookies; the session token only in this tab's sessionStorage.
+    expect(await context.cookies()).toEqual([]);
+    expect(await page.evaluate(() => [Object.keys(sessionStorage).filter((k) => k.startsWith("atrium.apply.")).length, localStorage.length])).toEqual([1, 0]);
+    const detail = await api.call<{ status: string; payments: { status: string; cardLast4: string }[]; documents: unknown[] }>("GET", `/applications/${created.id}`);
+    expect(detail.status).toBe("submitted");
+    expect(detail.documents).toHaveLength(2);
+    expect(detail.payments.filter((p) => p.status === "approved").map((p) => p.cardLast4)).toEqual(["4242"]);
+
+    // The reviewer approves, which ends the customer's sessions: the same link asks for a new code,
+    // then shows the approval.
+    await api.call("POST", `/applications/${created.id}/decision`, { decision: "approve" });
+    await page.reload();
+    await heading("אימות זהות");
+    ctx.clock.advance(31_000); // past the resend cooldown of the first code
+    await page.getByRole("button", { name: "שליחת קוד" }).click();
+    await page.getByLabel("קוד בן 6 ספרות").fill(codeIn(await newestSms(api, PHONE, /otp/)));
+    await page.getByRole("button", { name: "אישור" }).click();
+    await heading("הבקשה שלך אושרה");
+    expect(await page.locator("main").textContent()).toContain(created.reference);
+    await expectAxeClean(page, "approved");
+    expect(problems.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  });
+});
