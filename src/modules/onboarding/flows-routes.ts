@@ -12,12 +12,15 @@ import type { AppEnv } from "../../server/env";
 import { auditContext, need } from "../../server/guard";
 import { conflictError, jsonBody, jsonContent, notFoundError, ProblemSchema, security, standardErrors, z } from "../../server/openapi";
 import { FlowDefinitionInput, flowZodIssues, parseFlow } from "./flow/schema";
-import { PRODUCTS } from "./flow/types";
+import { type FlowDefinition, PRODUCTS } from "./flow/types";
 import { discardDraft, flowVersionDetail, getFlow, listProducts, productOf, publicProducts, publishFlow, saveDraft, updateFlow } from "./flows";
 
 const tags = ["Onboarding"];
 const Text = z.record(z.string(), z.string()).openapi("FlowTextOut", { description: "A string per language" });
-const FlowDefinitionOut = z.record(z.string(), z.unknown()).openapi("FlowDefinition", { description: "The normalised flow definition (src/modules/onboarding/flow/types.ts)" });
+/** Typed as FlowDefinition for the contract check; documented as an object (the shape is types.ts). */
+const FlowDefinitionOut = z
+  .custom<FlowDefinition>((v) => typeof v === "object" && v !== null && !Array.isArray(v))
+  .openapi("FlowDefinition", { type: "object", description: "The normalised flow definition (src/modules/onboarding/flow/types.ts)" });
 const ProductId = z.enum(PRODUCTS).openapi("ProductId");
 export const FlowProblem = z.object({ path: z.string(), message: z.string(), code: z.string(), severity: z.enum(["error", "warning"]) }).openapi("FlowProblem");
 export const Flow = z

@@ -53,6 +53,7 @@ const Url = z.string().max(2048).refine(isFlowUrl, { message: "must be an https:
 
 function textIssues(v: unknown, ctx: z.RefinementCtx) {
   const tooLong = (s: string) => s.length > FLOW_LIMITS.string;
+  if (v === undefined) return void ctx.addIssue({ code: "custom", message: "is required", params: { code: "required" } });
   if (typeof v === "string") {
     if (v.trim() === "") ctx.addIssue({ code: "custom", message: "must not be empty", params: { code: "required" } });
     else if (tooLong(v)) ctx.addIssue({ code: "custom", message: `must be at most ${FLOW_LIMITS.string} characters`, params: { code: "too_big" } });
