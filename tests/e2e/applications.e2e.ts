@@ -226,7 +226,7 @@ describe.skipIf(!browserAvailable())("onboarding applications in chromium", () =
     onTestFailed(async ({ task }) => console.error(await describeFailure(page, task.name, problems)));
     await signIn(page, live.app, tenant, reviewer.email, "/review");
     await page.getByRole("heading", { level: 1, name: "Review queue" }).waitFor();
-    await page.getByTestId("queue-counts").filter({ hasText: "1 applications, 0 late." }).waitFor();
+    await page.getByTestId("queue-counts").filter({ hasText: "Applications: 1 · late: 0" }).waitFor();
     await expectAxeClean(page);
     await shot(page, "review-queue-en-1280");
     await page.getByRole("link", { name: created.reference, exact: true }).click();

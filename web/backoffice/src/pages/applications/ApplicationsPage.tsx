@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { applications } from "../../api/applications";
 import { APPLICATION_STATUSES } from "../../api/types";
 import { Link } from "../../router";
-import { useCan } from "../../session";
+import { useCan, useMe } from "../../session";
 import { usePaged } from "../../ui/data";
 import { SelectField } from "../../ui/Field";
 import { formatDateTime } from "../../ui/format";
@@ -18,6 +18,7 @@ import { branchName, ProgressBar, productName, StatusBadge, stepOf, useBranches,
 export function ApplicationsPage() {
   const { t } = useTranslation();
   const can = useCan();
+  const me = useMe();
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState("");
   const [product, setProduct] = useState("");
@@ -45,7 +46,7 @@ export function ApplicationsPage() {
       {creating ? (
         <NewApplication
           products={products.data ?? []}
-          branches={branches.data ?? []}
+          branches={(branches.data ?? []).filter((b) => (me.scope === "region" ? b.regionId === me.regionId : me.scope === "branch" || me.scope === "own" ? b.id === me.branchId || !me.branchId : true))}
           onClose={() => setCreating(false)}
           onCreated={list.reload}
         />
@@ -82,7 +83,7 @@ export function ApplicationsPage() {
           return (
             <tr key={a.id} data-id={a.id}>
               <td className="cell--head">
-                <span className="strong" dir="ltr">
+                <span className="strong nowrap" dir="ltr">
                   {a.reference}
                 </span>
                 <br />

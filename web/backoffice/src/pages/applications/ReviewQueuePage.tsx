@@ -138,7 +138,7 @@ export function ReviewQueuePage() {
         row={(a) => (
           <tr key={a.id} data-id={a.id}>
             <td className="cell--head">
-              <Link to={`/applications/view?id=${encodeURIComponent(a.id)}`} className="strong" dir="ltr">
+              <Link to={`/applications/view?id=${encodeURIComponent(a.id)}`} className="strong nowrap" dir="ltr">
                 {a.reference}
               </Link>
               <br />

@@ -49,6 +49,7 @@ export function LateBadge() {
 /** "Step 2 of 5". */
 export function stepOf(t: (key: string, opts?: Record<string, unknown>) => string, p: { index: number; total: number }): string {
   if (!p.total) return "—";
+  if (p.index >= p.total) return t("applications.allStepsDone");
   return t("applications.stepOf", { index: Math.min(p.index + 1, p.total), total: p.total });
 }
 
@@ -70,8 +71,8 @@ export function useProducts() {
 
 /** The bank's branches, flat (region name kept for the option groups). */
 export function useBranches() {
-  return useResource<(Branch & { region: string })[]>(
-    () => org.tree().then((tree) => tree.regions.flatMap((r) => r.branches.map((b) => ({ ...b, region: r.name })))),
+  return useResource<(Branch & { region: string; regionId: string })[]>(
+    () => org.tree().then((tree) => tree.regions.flatMap((r) => r.branches.map((b) => ({ ...b, region: r.name, regionId: r.id })))),
     [],
   );
 }
