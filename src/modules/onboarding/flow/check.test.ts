@@ -120,6 +120,21 @@ describe("checkFlow", () => {
     }))).toEqual(["steps.0.payment not_payment_step"]);
   });
 
+  it("refuses prefill from data of another type and a payment in another currency than its amount", () => {
+    expect(errors(edit((d) => {
+      field(d, 0, 0).prefill = "customer.address";
+    }))).toEqual(["steps.0.fields.0.prefill prefill_mismatch"]);
+    expect(errors(edit((d) => {
+      field(d, 0, 0).prefill = "customer.name";
+    }))).toEqual([]);
+    expect(errors(edit((d) => {
+      field(d, 0, 2).currency = "EUR";
+    }))).toEqual(["steps.2.payment.currency currency_mismatch"]);
+    expect(errors(edit((d) => {
+      field(d, 0, 2).currency = "USD";
+    }))).toEqual([]);
+  });
+
   it("refuses unknown step kinds and reports a plugged kind's settings problems", () => {
     expect(errors(edit((d) => {
       step(d, 0).kind = "identity";

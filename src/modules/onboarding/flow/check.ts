@@ -4,7 +4,7 @@
  * editor. Paths are relative to the definition: `steps.2.fields.0.showIf.field`.
  */
 import { knownStepKinds, stepHandler } from "../steps";
-import type { Condition, Field, FlowDefinition, ProductId, Step, Text } from "./types";
+import type { Condition, Field, FieldType, FlowDefinition, PrefillKey, ProductId, Step, Text } from "./types";
 
 export interface Problem {
   path: string;
@@ -16,6 +16,18 @@ export interface Problem {
 export const isError = (p: Problem) => p.severity === "error";
 
 const NUMERIC = new Set(["money", "income"]);
+/** The field types each piece of known customer data fits. */
+const PREFILL_TYPES: Record<PrefillKey, readonly FieldType[]> = {
+  "customer.name": ["text"],
+  "customer.firstName": ["text"],
+  "customer.lastName": ["text"],
+  "customer.email": ["email"],
+  "customer.phone": ["phone"],
+  "customer.dateOfBirth": ["date"],
+  "customer.nationalId": ["national_id", "text"],
+  "customer.address": ["address"],
+  "customer.employer": ["employer", "text"],
+};
 const COMPARED_AS_OPTION = new Set(["equals", "not_equals", "in", "not_in"]);
 
 interface Place {
@@ -120,6 +132,7 @@ export function checkFlow(def: FlowDefinition, knownKinds: readonly string[] = k
 }
 
 function checkField(f: Field, fp: string, s: Step, error: (path: string, code: string, message: string) => void) {
+  if (f.prefill && !PREFILL_TYPES[f.prefill].includes(f.type)) error(`${fp}.prefill`, "prefill_mismatch", `${f.prefill} does not fit a ${f.type} field (${PREFILL_TYPES[f.prefill].join(" or ")})`);
   if (f.type === "select" && (f.options ?? []).length === 0) error(`${fp}.options`, "no_options", "a select needs at least one option");
   if (f.type === "file" && (f.accept ?? []).length === 0) error(`${fp}.accept`, "no_accept", "a file field must say which types it accepts");
   if (s.kind === "documents" && f.type !== "file") error(`${fp}.type`, "not_file", "a documents step only asks for files");
@@ -139,6 +152,7 @@ function checkPayment(s: Step, base: string, si: number, fields: Map<string, Pla
   if (p.amountField !== undefined) {
     const ref = fields.get(p.amountField);
     if (!ref || ref.step >= si || ref.def.type !== "money") error(`${base}.payment.amountField`, "bad_amount_field", `must be the id of a money field in an earlier step (${p.amountField} is not)`);
+    else if (ref.def.currency && ref.def.currency !== p.currency) error(`${base}.payment.currency`, "currency_mismatch", `is ${p.currency}, but ${p.amountField} is in ${ref.def.currency}`);
   }
 }
 
