@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { insertResponse, insertSurvey } from "../../src/modules/feedback/responses.testkit";
+import { makeApplication } from "../../src/modules/onboarding/review.testkit";
 import { createTestContext } from "../support/context";
 import { apiKeyHeaders, makeTenant, makeUser, type Session, signIn, type TestTenant } from "../support/factories";
 import { API, expectProblem, liveOperations, send } from "../support/routes";
@@ -30,6 +31,8 @@ interface BIds {
   contact: string;
   campaign: string;
   trigger: string;
+  application: string;
+  document: string;
 }
 
 let A: TestTenant;
@@ -72,6 +75,7 @@ async function snapshotB() {
   const contact = (await get(`/contacts/${b.contact}`, bKey)).body;
   const campaign = (await get(`/campaigns/${b.campaign}`, bKey)).body;
   const trigger = (await items("/triggers?limit=200", bKey)).find((t) => t.id === b.trigger);
+  const application = (await get(`/applications/${b.application}`, bKey)).body;
   return {
     user: user.body,
     org: org.body,
@@ -87,6 +91,7 @@ async function snapshotB() {
     contact,
     campaign,
     trigger,
+    application,
   };
 }
 
@@ -135,6 +140,7 @@ beforeAll(async () => {
     contact: "",
     campaign: "",
     trigger: "",
+    ...(await bApplication()),
   };
   Object.assign(b, await bDistribution(b.survey));
 });
@@ -146,6 +152,19 @@ async function bResponse() {
   const file = crypto.randomUUID();
   await ctx.deps.db.insertInto("survey_files").values({ tenant_id: B.id, id: file, survey_id: surveyId, response_id: response, question_key: "doc", content_type: "application/pdf", size: 4, sha256: "0".repeat(64), data: Buffer.from("%PDF"), created_at: ctx.clock.now() }).execute();
   return { response, file };
+}
+
+/** A submitted application of B's with an uploaded document, for the onboarding routes. */
+async function bApplication() {
+  const app = await makeApplication(ctx, B, { status: "submitted", submittedAt: ctx.clock.now(), name: "B secret applicant" });
+  const document = crypto.randomUUID();
+  const key = `onboarding/${B.id}/${app.id}/${document}`;
+  await ctx.deps.blobs.put(key, Buffer.from("%PDF-1.4 B secret"));
+  await ctx.deps.db
+    .insertInto("application_documents")
+    .values({ tenant_id: B.id, id: document, application_id: app.id, field_id: "idDocument", kind: "id_document", file_name: "b.pdf", content_type: "application/pdf", size: 17, sha256: "0".repeat(64), blob_key: key, uploaded_at: ctx.clock.now() })
+    .execute();
+  return { application: app.id, document };
 }
 
 /** A contact, a campaign and a trigger of B's, for the distribution routes. */
@@ -164,8 +183,22 @@ async function bSurvey(): Promise<string> {
   return s.id as string;
 }
 
-const allBIds = () => [B.id, b.region, b.branch, b.user, b.invitation, b.apiKey, b.survey, b.contact, b.campaign, b.trigger, ...b.audit, ...b.jobs, ...b.messages];
-const LISTS = ["/users?limit=200", "/invitations?limit=200", "/api-keys?limit=200", "/audit?limit=200", "/jobs?limit=200", "/outbox/messages?limit=200", "/org", "/surveys?limit=200", "/contacts?limit=200", "/campaigns?limit=200", "/triggers?limit=200"];
+const allBIds = () => [B.id, b.region, b.branch, b.user, b.invitation, b.apiKey, b.survey, b.contact, b.campaign, b.trigger, b.application, b.document, ...b.audit, ...b.jobs, ...b.messages];
+const LISTS = [
+  "/users?limit=200",
+  "/invitations?limit=200",
+  "/api-keys?limit=200",
+  "/audit?limit=200",
+  "/jobs?limit=200",
+  "/outbox/messages?limit=200",
+  "/org",
+  "/surveys?limit=200",
+  "/contacts?limit=200",
+  "/campaigns?limit=200",
+  "/triggers?limit=200",
+  "/applications?limit=200",
+  "/applications?status=submitted&limit=200",
+];
 
 /** An id of A's own that each list must show. */
 const OWN: Record<string, () => string> = {
@@ -225,6 +258,17 @@ const TARGETS: Record<string, { id: (b: BIds) => string; body?: unknown }> = {
   "POST /campaigns/{id}/cancel": { id: (x) => x.campaign },
   "PATCH /triggers/{id}": { id: (x) => x.trigger, body: { active: false } },
   "DELETE /triggers/{id}": { id: (x) => x.trigger },
+  "GET /applications/{id}": { id: (x) => x.application },
+  "GET /applications/{id}/progress": { id: (x) => x.application },
+  "POST /applications/{id}/link": { id: (x) => x.application, body: { via: "sms" } },
+  "POST /applications/{id}/revoke": { id: (x) => x.application },
+  "POST /applications/{id}/cancel": { id: (x) => x.application, body: { reason: "Hijacked" } },
+  "POST /applications/{id}/assign": { id: (x) => x.application, body: { assigneeId: null } },
+  "POST /applications/{id}/decision": { id: (x) => x.application, body: { decision: "approve", reason: "Hijacked" } },
+  "POST /applications/{id}/funded": { id: (x) => x.application, body: {} },
+  "GET /applications/{id}/documents/{documentId}": { id: (x) => x.application },
+  "POST /applications/{id}/documents/{documentId}/accept": { id: (x) => x.application },
+  "POST /applications/{id}/documents/{documentId}/reject": { id: (x) => x.application, body: { reason: "Hijacked" } },
 };
 
 const cases = byIdOps.map((op) => ({ key: `${op.method} ${op.path.slice(API.length)}`, op }));
@@ -250,7 +294,7 @@ describe("by-id routes with B's ids", () => {
     const target = TARGETS[key];
     expect(target, `add ${key} to TARGETS`).toBeDefined();
     if (!target) return;
-    const url = op.path.replace("{id}", target.id(b)).replace("{fileId}", b.file);
+    const url = op.path.replace("{id}", target.id(b)).replace("{fileId}", b.file).replace("{documentId}", b.document);
     for (const headers of [aKey, aSession.headers]) {
       const init: RequestInit = target.body !== undefined ? send(op.method, target.body, headers) : { method: op.method, headers };
       await expectProblem(await ctx.app.request(url, init), 404, "not_found");
