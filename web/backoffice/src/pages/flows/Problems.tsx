@@ -28,6 +28,8 @@ export const PROBLEM_CODES = new Set([
   "exclusive",
   "bad_amount_field",
   "missing_translation",
+  "prefill_mismatch",
+  "currency_mismatch",
   "invalid",
 ]);
 
