@@ -234,6 +234,8 @@ describe.skipIf(!browserAvailable())("onboarding applications in chromium", () =
     await page.getByRole("heading", { level: 1, name: `Application ${created.reference}` }).waitFor();
     // Every answer under its step, the documents shown inline.
     await page.locator('tr[data-field="nationalId"]').filter({ hasText: "123456782" }).waitFor();
+    // A select answer in words from the flow version (not its option id).
+    await page.locator('tr[data-field="employment"]').filter({ hasText: /Student/ }).waitFor();
     expect(await page.locator(".ap-doc img").count()).toBe(2);
     await page.getByRole("button", { name: "Assign to me" }).click();
     await page.getByRole("button", { name: "Unassign" }).waitFor();

@@ -4,6 +4,7 @@ import type {
   ApplicationCreated,
   ApplicationDetail,
   ApplicationDocument,
+  ApplicationFlowInfo,
   ApplicationInput,
   ApplicationLinkSent,
   ApplicationListItem,
@@ -35,6 +36,8 @@ export function listQuery(f: ApplicationListQuery): Record<string, string | numb
 
 export const applications = {
   products: () => get<{ items: ApplicationProductInfo[] }>("/products"),
+  /** The flow version the application keeps (GET /flows/{product}/versions/{version}, flows:read). */
+  flowVersion: (product: string, version: number) => get<ApplicationFlowInfo>(`/flows/${enc(product)}/versions/${version}`),
   list: (f: ApplicationListQuery, q: PageQuery) => get<Page<ApplicationListItem>>("/applications", { ...listQuery(f), ...q }),
   create: (body: ApplicationInput) => post<ApplicationCreated>("/applications", body),
   get: (id: string) => get<ApplicationDetail>(`/applications/${enc(id)}`),

@@ -241,3 +241,13 @@ export interface DecisionResult {
   decision: string;
   decidedAt: string;
 }
+
+/** What the case view reads from the application's flow version: option labels, the default language. */
+export interface ApplicationFlowInfo {
+  product: ApplicationProduct;
+  version: number;
+  definition: {
+    defaultLanguage: string;
+    steps: { id: string; fields: { id: string; options?: { id: string; label: ApplicationText }[] }[] }[];
+  };
+}

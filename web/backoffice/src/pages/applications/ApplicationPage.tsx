@@ -37,6 +37,9 @@ function CaseView({ app, reload, onChange }: { app: ApplicationDetail; reload():
   const branches = useBranches();
   const [notice, setNotice] = useState<string | null>(null);
   const live = useLiveProgress(app.id, app.status);
+  // Option labels and the flow's default language; without flows:read the raw values show.
+  const readFlows = can("flows:read");
+  const flow = useResource(() => (readFlows ? applications.flowVersion(app.product, app.flowVersion).catch(() => null) : Promise.resolve(null)), [app.product, app.flowVersion, readFlows]);
 
   // The customer moved on (another step, a new status): fetch the answers and timeline again.
   const seen = useRef<string | null>(null);
@@ -138,7 +141,7 @@ function CaseView({ app, reload, onChange }: { app: ApplicationDetail; reload():
           }}
         />
       ) : null}
-      <StepsAndAnswers app={app} />
+      <StepsAndAnswers app={app} flow={flow.data} />
       <DocumentsSection
         app={app}
         canReview={can("applications:review")}

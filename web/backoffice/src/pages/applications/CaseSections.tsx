@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { ApplicationDetail, ApplicationDocument, ApplicationField } from "../../api/types";
+import type { ApplicationDetail, ApplicationDocument, ApplicationField, ApplicationFlowInfo } from "../../api/types";
 import { currentLocale } from "../../i18n";
 import { formatDateTime } from "../../ui/format";
 import { LabelledCell, TableWrap } from "../../ui/TableWrap";
@@ -10,9 +10,13 @@ type T = (key: string, opts?: Record<string, unknown>) => string;
 const STEP_TONE = { done: "ok", current: "warn", todo: "muted", hidden: "muted" } as const;
 
 /** An answer as a reviewer reads it: yes/no, an address on one line, file names, amounts. */
-export function answerText(t: T, field: ApplicationField, documents: ApplicationDocument[]): string {
+export function answerText(t: T, field: ApplicationField, documents: ApplicationDocument[], flow?: ApplicationFlowInfo | null): string {
   const v = field.value;
   if (v === null || v === undefined || v === "") return "—";
+  if (field.type === "select" && typeof v === "string") {
+    const option = flowField(flow, field.id)?.options?.find((o) => o.id === v);
+    return option ? localText(option.label, flow?.definition.defaultLanguage) || v : v;
+  }
   if (typeof v === "boolean") return v ? t("applications.answers.yes") : t("applications.answers.no");
   if (Array.isArray(v)) {
     const names = v.map((id) => documents.find((d) => d.id === id)?.fileName ?? String(id));
@@ -28,9 +32,15 @@ export function answerText(t: T, field: ApplicationField, documents: Application
   return String(v);
 }
 
+function flowField(flow: ApplicationFlowInfo | null | undefined, id: string) {
+  for (const step of flow?.definition.steps ?? []) for (const f of step.fields) if (f.id === id) return f;
+  return undefined;
+}
+
 /** The flow's steps with their states, and every answer grouped under its step. */
-export function StepsAndAnswers({ app }: { app: ApplicationDetail }) {
+export function StepsAndAnswers({ app, flow }: { app: ApplicationDetail; flow?: ApplicationFlowInfo | null }) {
   const { t } = useTranslation();
+  const lang = flow?.definition.defaultLanguage;
   const visible = app.steps.filter((s) => s.state !== "hidden");
   return (
     <section className="section" aria-labelledby="ap-answers">
@@ -38,7 +48,7 @@ export function StepsAndAnswers({ app }: { app: ApplicationDetail }) {
       <ol className="ap-steps" aria-label={t("applications.steps.title")}>
         {visible.map((s) => (
           <li key={s.id} className={`ap-step ap-step--${s.state}`}>
-            <span dir="auto">{localText(s.title) || s.id}</span>{" "}
+            <span dir="auto">{localText(s.title, lang) || s.id}</span>{" "}
             <span className={`badge badge--${STEP_TONE[s.state]}`}>{t(`applications.steps.${s.state}`)}</span>
           </li>
         ))}
@@ -46,7 +56,7 @@ export function StepsAndAnswers({ app }: { app: ApplicationDetail }) {
       {visible.map((s) => {
         const fields = app.fields.filter((f) => f.step === s.id);
         if (fields.length === 0) return null;
-        const title = localText(s.title) || s.id;
+        const title = localText(s.title, lang) || s.id;
         return (
           <div key={s.id} className="ap-answer-group">
             <h3 dir="auto">{title}</h3>
@@ -62,11 +72,11 @@ export function StepsAndAnswers({ app }: { app: ApplicationDetail }) {
                   {fields.map((f) => (
                     <tr key={f.id} data-field={f.id}>
                       <th scope="row" className="cell--head ap-q" dir="auto">
-                        {localText(f.label) || f.id}
+                        {localText(f.label, lang) || f.id}
                       </th>
                       <LabelledCell label={t("applications.answers.answer")}>
                         <span className="ap-answer" dir="auto">
-                          {answerText(t, f, app.documents)}
+                          {answerText(t, f, app.documents, flow)}
                         </span>
                       </LabelledCell>
                     </tr>
