@@ -203,7 +203,7 @@ export function checkField(field: Field, raw: unknown, today: Date): Checked {
       return checkAddress(raw, field);
     case "file": {
       const ids = Array.isArray(raw) ? raw : null;
-      if (!ids || !ids.every((x) => typeof x === "string" && x.length <= 64)) return bad("invalid_file");
+      if (!ids?.every((x) => typeof x === "string" && x.length <= 64)) return bad("invalid_file");
       if (ids.length > (field.maxFiles ?? 5)) return bad("invalid_file", { maximum: field.maxFiles ?? 5 });
       return { ok: true, value: ids as string[] };
     }
