@@ -167,8 +167,18 @@ describe.skipIf(!browserAvailable())("onboarding applications in chromium", () =
     await page.locator('tr[data-field="dateOfBirth"]').filter({ hasText: "1990-02-03" }).waitFor({ timeout: 10_000 });
     expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
     await shot(page, "application-live-en-1024");
-    expect(problems.errors).toEqual([]);
     await expectAxeClean(page);
+
+    // Leaving the case view stops the polling.
+    await page.getByRole("link", { name: "Back to the list" }).click();
+    await page.getByRole("heading", { level: 1, name: "Applications" }).waitFor();
+    let polls = 0;
+    page.on("request", (r) => {
+      if (r.url().endsWith("/progress")) polls++;
+    });
+    await page.waitForTimeout(4000);
+    expect(polls).toBe(0);
+    expect(problems.errors).toEqual([]);
     await context.close();
   });
 
