@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { register } from "tsx/esm/api";
 
-export const BENCHES = ["foundation", "survey-logic", "survey-bundle", "survey-responses", "survey-summary", "apply-bundle"];
+export const BENCHES = ["foundation", "survey-logic", "survey-bundle", "survey-responses", "survey-summary", "apply-bundle", "onboarding-autosave"];
 
 register();
 const asked = process.argv.slice(2);

@@ -4,10 +4,13 @@
  * devices cannot interleave. The autosave is one transaction of two statements (lock, update):
  * the flow version is cached per process and nothing else is read or written on the hot path.
  */
+import type { Context } from "hono";
 import { sql } from "kysely";
 import type { Trx } from "../../db";
+import { sha256Hex } from "../../kernel/crypto";
 import { AppError, type FieldIssue } from "../../kernel/errors";
 import type { Deps } from "../../server/deps";
+import type { AppEnv } from "../../server/env";
 import { checkField, findField, hiddenAnswerKeys, progress, stepProblems, visibleFields, visibleSteps } from "./flow/logic";
 import { fieldMessage } from "./flow/messages";
 import type { AnswerValue, Answers, FlowDefinition, Step } from "./flow/types";
@@ -45,6 +48,36 @@ const notVisible = (id: string): FieldIssue => ({ path: `answers.${id}`, code: "
 
 const lock = (trx: Trx, s: CustomerSession) => applicationById(trx, s.tenantId, s.applicationId, { forUpdate: true });
 
+const signInAgain = () => new AppError("unauthenticated", "Open your application link and enter the code we sent you");
+
+/**
+ * The customer behind a write, with their application row locked: the same checks as
+ * requireCustomer (session.ts) in one statement, so an autosave is lock + update.
+ */
+export async function lockedCustomer(c: Context<AppEnv>, deps: Deps, trx: Trx): Promise<{ session: CustomerSession; app: ApplicationRow }> {
+  const m = /^Bearer\s+([A-Za-z0-9_-]{20,100})$/.exec((c.req.header("authorization") ?? "").trim());
+  if (!m?.[1]) throw signInAgain();
+  const hash = sha256Hex(m[1]);
+  const row = await trx
+    .selectFrom("application_sessions as s")
+    .innerJoin("application_links as l", (j) => j.onRef("l.tenant_id", "=", "s.tenant_id").onRef("l.id", "=", "s.link_id"))
+    .innerJoin("applications as a", (j) => j.onRef("a.tenant_id", "=", "s.tenant_id").onRef("a.id", "=", "s.application_id"))
+    .selectAll("a")
+    .select(["s.link_id as session_link_id", "s.expires_at as session_expires_at", "s.last_seen_at as session_last_seen_at", "s.ended_at as session_ended_at", "l.revoked_at as link_revoked_at"])
+    .where("s.token_hash", "=", hash)
+    .forUpdate("a")
+    .executeTakeFirst();
+  if (!row) throw signInAgain();
+  const now = deps.clock.now();
+  const idle = now.getTime() - row.session_last_seen_at.getTime();
+  if (row.session_ended_at || row.link_revoked_at || row.session_expires_at <= now || idle > deps.config.onboarding.sessionIdleMinutes * 60_000) {
+    throw new AppError("session_expired", "Your session has ended: open your link again and enter a new code");
+  }
+  if (idle > 60_000) await trx.updateTable("application_sessions").set({ last_seen_at: now }).where("token_hash", "=", hash).execute();
+  const { session_link_id, session_expires_at, session_last_seen_at, session_ended_at, link_revoked_at, ...app } = row;
+  return { session: { tokenHash: hash, tenantId: app.tenant_id, applicationId: app.id, linkId: session_link_id }, app };
+}
+
 export interface SaveInput {
   answers?: Record<string, unknown>;
   at?: { step: string; field?: string };
@@ -56,9 +89,9 @@ export interface SaveInput {
  * (checkField); emptying a field is allowed here (required fields are enforced when the step is
  * completed). Answers of fields that an earlier answer now hides are removed.
  */
-export async function saveAnswers(trx: Trx, deps: Deps, session: CustomerSession, input: SaveInput, userAgent: string | null) {
+export async function saveAnswers(trx: Trx, deps: Deps, session: CustomerSession, input: SaveInput, userAgent: string | null, locked?: ApplicationRow) {
   const now = deps.clock.now();
-  const app = await lock(trx, session);
+  const app = locked ?? (await lock(trx, session));
   assertCustomerEditable(app);
   const def = await applicationFlow(trx, app);
   const language = input.language ?? app.language;

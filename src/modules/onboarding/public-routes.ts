@@ -11,7 +11,7 @@ import type { Deps } from "../../server/deps";
 import type { AppEnv } from "../../server/env";
 import { jsonBody, jsonContent, notFoundError, standardErrors, z } from "../../server/openapi";
 import { createApplication } from "./applications";
-import { completeStep, logout, saveAnswers, submitApplication, viewStep } from "./customer";
+import { completeStep, lockedCustomer, logout, saveAnswers, submitApplication, viewStep } from "./customer";
 import { FLOW_LOCALES, PRODUCTS } from "./flow/types";
 import { linkInfo, sendOtp, verifyOtp } from "./links";
 import { CustomerViewSchema, presentCustomerView } from "./presenter";
@@ -128,8 +128,8 @@ export function publicApplicationRoutes(deps: Deps) {
       const body = c.req.valid("json");
       const ua = c.req.header("user-agent") ?? null;
       const out = await inTransaction(deps.db, async (trx) => {
-        const { session } = await requireCustomer(c, deps, trx);
-        return saveAnswers(trx, deps, session, body, ua);
+        const { session, app: locked } = await lockedCustomer(c, deps, trx);
+        return saveAnswers(trx, deps, session, body, ua, locked);
       });
       return c.json(out, 200);
     },
