@@ -139,3 +139,27 @@ export const langDir = (page: Page) => page.evaluate(() => [document.documentEle
 
 /** The focused element's name attribute (resume puts the focus back on a field). */
 export const focusedName = (page: Page) => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? null);
+
+/** The customer's public API with the session the page keeps in sessionStorage (to skip ahead). */
+export function customerApi(ctx: TestContext, sessionToken: string) {
+  return async <T>(method: string, path: string, body?: unknown, file?: { type: string; name: string; bytes: Buffer }): Promise<T> => {
+    const headers: Record<string, string> = { authorization: `Bearer ${sessionToken}` };
+    if (file) Object.assign(headers, { "content-type": file.type, "x-file-name": file.name });
+    else if (body !== undefined) headers["content-type"] = "application/json";
+    const res = await ctx.app.request(`/api/v1/public${path}`, {
+      method,
+      headers,
+      body: file ? new Blob([new Uint8Array(file.bytes)]) : body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+}
+
+/** The session token this tab keeps (sessionStorage) for the link on screen. */
+export const tabSession = (page: Page) =>
+  page.evaluate(() => {
+    const key = Object.keys(sessionStorage).find((k) => location.pathname.endsWith(k.slice("atrium.apply.".length)));
+    return key ? (JSON.parse(sessionStorage.getItem(key) as string) as { sessionToken: string; applicationId: string }) : null;
+  });

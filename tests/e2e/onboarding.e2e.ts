@@ -6,13 +6,19 @@
  * the page downscales and a PDF, a declined then approved deposit, review) and submits; right to
  * left, no sideways scroll, axe-clean on each step, no cookies; a reviewer approves and the page
  * shows it.
+ *
+ * Then the other ways in, in English: the bank's public product page and start form (keyboard
+ * only), a lock after wrong codes, a rejected document re-uploaded from its own link (which opens
+ * on that field), resubmission, the welcome checklist after funding, and an unknown link.
  */
 import { describe, expect, it, onTestFailed } from "vitest";
 import { makeTenant } from "../support/factories";
 import { browserAvailable, describeFailure, expectNoSidewaysScroll, newPage, useLiveApp, watchProblems } from "./harness";
-import { cameraJpeg, codeIn, expectAxeClean, focusedName, jpegSize, langDir, linkPath, newestSms, smallPdf, staff } from "./onboarding-helpers";
+import { shot, tabTo } from "./survey-helpers";
+import { cameraJpeg, codeIn, customerApi, expectAxeClean, focusedName, jpegSize, langDir, linkPath, newestSms, smallPdf, staff, tabSession } from "./onboarding-helpers";
 
 const PHONE = "+972501234567";
+const PHONE_AE = "+971501234567";
 
 describe.skipIf(!browserAvailable())("the application page /c/{bank}/a/{token} on a 360-px phone", () => {
   const live = useLiveApp();
@@ -31,6 +37,7 @@ describe.skipIf(!browserAvailable())("the application page /c/{bank}/a/{token} o
       expect(await langDir(page)).toEqual(["he", "rtl"]);
       await expectNoSidewaysScroll(page, 360);
       await expectAxeClean(page, where);
+      await shot(page, `apply-he-360-${where}`);
     };
     const saved = (field: string) => page.waitForResponse((r) => r.url().endsWith("/applications/me/answers") && (r.request().postData() ?? "").includes(`"${field}"`) && r.ok());
 
@@ -50,6 +57,7 @@ describe.skipIf(!browserAvailable())("the application page /c/{bank}/a/{token} o
     expect(await page.locator("body").textContent()).not.toContain("נועה");
     await expectNoSidewaysScroll(page, 360);
     await expectAxeClean(page, "code: choose channel");
+    await shot(page, "apply-he-360-code");
     await page.getByRole("radio", { name: /SMS/ }).check();
     await page.getByRole("button", { name: "שליחת קוד" }).click();
     const code = page.getByLabel("קוד בן 6 ספרות");
@@ -120,6 +128,7 @@ describe.skipIf(!browserAvailable())("the application page /c/{bank}/a/{token} o
     await page.locator('[data-field="proofOfAddress"] .doc').waitFor();
     await expectNoSidewaysScroll(page, 360);
     await expectAxeClean(page, "documents uploaded");
+    await shot(page, "apply-he-360-documents-uploaded");
     await page.getByRole("button", { name: "המשך" }).click();
 
     // The deposit: Luhn-checked on the phone, a declined test card, then 4242….
@@ -174,5 +183,113 @@ describe.skipIf(!browserAvailable())("the application page /c/{bank}/a/{token} o
     expect(await page.locator("main").textContent()).toContain(created.reference);
     await expectAxeClean(page, "approved");
     expect(problems.errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  });
+
+  it("starts from the product page, re-uploads a rejected document from its link, and ticks the welcome checklist", async () => {
+    const { ctx, baseUrl } = live.app;
+    const tenant = await makeTenant(ctx);
+    const api = await staff(ctx, tenant);
+    const { context, page } = await newPage(live.browser, { width: 360, height: 740 });
+    const problems = watchProblems(page);
+    onTestFailed(async ({ task }) => console.error(await describeFailure(page, task.name, problems)));
+    const heading = (name: string | RegExp) => page.getByRole("heading", { level: 1, name }).waitFor();
+    const enterCode = async () => {
+      await page.getByLabel("6-digit code").fill(codeIn(await newestSms(api, PHONE_AE, /otp/)));
+      await page.getByRole("button", { name: "Confirm" }).click();
+    };
+
+    // A link that does not exist gets its own screen.
+    await page.goto(`${baseUrl}/c/${tenant.slug}/a/not-a-real-link?lang=en`);
+    await heading("We can't open this link");
+
+    // The product page and the start form, by keyboard only.
+    await page.goto(`${baseUrl}/c/${tenant.slug}/apply?lang=en`);
+    await heading(/^Apply with /);
+    await expectNoSidewaysScroll(page, 360);
+    await expectAxeClean(page, "products");
+    await tabTo(page, 'a[href*="/apply/checking"]');
+    await page.keyboard.press("Enter");
+    await heading("Start: Checking account");
+    await expectAxeClean(page, "start form");
+    await tabTo(page, "#name");
+    await page.keyboard.type("Omar Haddad");
+    await tabTo(page, "#phone");
+    await page.keyboard.type(PHONE_AE);
+    await tabTo(page, "#start");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/a\/[\w-]+\?lang=en$/);
+    await heading("Confirm it's you");
+    await tabTo(page, "#send");
+    await page.keyboard.press("Enter");
+    await page.getByLabel("6-digit code").waitFor();
+
+    // Wrong codes until the lock; after the lock time a new code works.
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel("6-digit code").fill(i % 2 ? "000000" : "999999");
+      await page.getByRole("button", { name: "Confirm" }).click();
+      if (i < 4) await page.getByText(/That code is not right/).waitFor();
+    }
+    await heading("Too many attempts");
+    expect(await page.locator("main").textContent()).toContain("15 minutes");
+    ctx.clock.advance(16 * 60_000);
+    await page.reload();
+    await page.getByRole("button", { name: "Send me a code" }).click();
+    await enterCode();
+    await heading("About you");
+    expect(await page.getByLabel("Full name").inputValue()).toBe("Omar Haddad");
+
+    // The rest through the customer's API with this tab's session, then submit.
+    const kept = await tabSession(page);
+    if (!kept) throw new Error("no session kept in sessionStorage");
+    const me = customerApi(ctx, kept.sessionToken);
+    const save = (answers: Record<string, unknown>, step: string) => me("PATCH", "/applications/me/answers", { answers, at: { step } });
+    await save({ email: "omar@example.test", dateOfBirth: "1990-02-03", nationalId: "784199012345", address: { line1: "1 Corniche Rd", city: "Abu Dhabi", postcode: "", country: "AE" } }, "about");
+    await me("POST", "/applications/me/steps/about/complete");
+    await save({ employment: "student", monthlyIncome: "3000", wantsDeposit: false }, "work");
+    await me("POST", "/applications/me/steps/work/complete");
+    const photo = await cameraJpeg(page, 800, 500);
+    const first = await me<{ id: string }>("POST", "/applications/me/documents?field=idDocument", undefined, { type: "image/jpeg", name: "id.jpg", bytes: photo });
+    await me("POST", "/applications/me/documents?field=proofOfAddress", undefined, { type: "application/pdf", name: "bill.pdf", bytes: smallPdf() });
+    await me("POST", "/applications/me/steps/documents/complete");
+    await save({ terms: true }, "review");
+    await me("POST", "/applications/me/steps/review/complete");
+    await me("POST", "/applications/me/submit");
+
+    // The reviewer rejects the ID photo: the customer's SMS link opens straight on that document.
+    await api.call("POST", `/applications/${kept.applicationId}/documents/${first.id}/reject`, { reason: "The photo is blurred" });
+    await page.goto(`${baseUrl}${linkPath(await newestSms(api, PHONE_AE, /reject|document/))}?lang=en`);
+    await page.getByRole("button", { name: "Send me a code" }).click();
+    await enterCode();
+    await heading("Your documents");
+    await page.getByText("Not accepted: The photo is blurred").waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains("reupload") ?? false)).toBe(true);
+    await expectNoSidewaysScroll(page, 360);
+    await expectAxeClean(page, "re-upload");
+    await page.locator("#f-idDocument-file").setInputFiles({ name: "id-sharp.jpg", mimeType: "image/jpeg", buffer: await cameraJpeg(page, 900, 600) });
+    await page.locator(".doc-name", { hasText: "id-sharp.jpg" }).waitFor();
+    await expect(page.getByText("Not accepted: The photo is blurred").count()).resolves.toBe(0);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await heading("Check and submit");
+    expect(await page.getByRole("checkbox", { name: /I confirm/ }).isChecked()).toBe(true);
+    await page.getByRole("button", { name: "Send application" }).click();
+    await heading("Application sent");
+
+    // Approved and opened: the welcome link shows the checklist, and ticks are kept.
+    await api.call("POST", `/applications/${kept.applicationId}/decision`, { decision: "approve" });
+    await api.call("POST", `/applications/${kept.applicationId}/funded`, { accountNumber: "12-345-678901" });
+    ctx.clock.advance(31_000);
+    await page.goto(`${baseUrl}${linkPath(await newestSms(api, PHONE_AE, /welcome|funded/))}?lang=en`);
+    await page.getByRole("button", { name: "Send me a code" }).click();
+    await enterCode();
+    await heading(/^Welcome to /);
+    expect(await page.getByText("0 of 4 done").count()).toBe(1);
+    await page.getByRole("checkbox", { name: "Activate your debit card" }).check();
+    await page.getByText("1 of 4 done").waitFor();
+    await expectAxeClean(page, "welcome checklist");
+    const detail = await api.call<{ status: string; welcome: { id: string; doneAt: string | null }[] }>("GET", `/applications/${kept.applicationId}`);
+    expect(detail.status).toBe("funded");
+    expect(detail.welcome.find((w) => w.id === "activate_card")?.doneAt).not.toBeNull();
+    expect(await langDir(page)).toEqual(["en", "ltr"]);
+    expect(await context.cookies()).toEqual([]);
   });
 });

@@ -84,7 +84,7 @@ export interface CustomerView {
   documents: Doc[];
   payments: Payment[];
   infoRequested: InfoItem[];
-  focus: { step: string; field?: string | null } | null;
+  focus: { step: string | null; field: string | null } | null;
   welcome: WelcomeItem[];
 }
 

@@ -3,7 +3,7 @@
  * the step and field the customer was on (or the one a re-upload or reminder link points at).
  * A session that ends (401) asks for a new code; an application that moved on is loaded again.
  */
-import { progress, visibleSteps } from "../../../../src/modules/onboarding/flow/logic";
+import { findField, progress, visibleSteps } from "../../../../src/modules/onboarding/flow/logic";
 import { type ApiError, api } from "./api";
 import { verifyLink } from "./link";
 import * as session from "./session";
@@ -72,9 +72,12 @@ function enter(view: Parameters<typeof adopt>[0]): void {
       void saver.flush();
     },
   });
-  const focus = view.focus;
+  // A re-upload or reminder link names a field (and maybe its step): open straight on it.
+  const focusField = view.focus?.field ?? null;
+  const focusStep = view.focus?.step ?? (focusField ? (findField(def(), focusField)?.step.id ?? null) : null);
+  const focus = focusStep ? { step: focusStep, field: focusField } : null;
   if (focus && view.status === "info_requested") {
-    openStep(focus.step, focus.field ?? null);
+    openStep(focus.step, focus.field);
     return;
   }
   if (statusScreen(statusEvents)) return;
