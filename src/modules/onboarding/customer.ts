@@ -16,7 +16,7 @@ import { fieldMessage } from "./flow/messages";
 import type { AnswerValue, Answers, FlowDefinition, Step } from "./flow/types";
 import type { CustomerSession } from "./session";
 import { stepHandler } from "./steps";
-import { applicationById, applicationFlow, assertCustomerEditable } from "./store";
+import { applicationById, applicationFlow, assertCustomerEditable, CUSTOMER_EDITABLE } from "./store";
 import { type ApplicationRow, deviceOf, recordTimeline } from "./timeline";
 
 /** What the customer sees as their answers: the bank's known data for fields never answered, then their answers. */
@@ -165,6 +165,8 @@ export async function viewStep(trx: Trx, deps: Deps, session: CustomerSession, s
   const app = await lock(trx, session);
   const def = await applicationFlow(trx, app);
   visibleStep(def, effectiveAnswers(def, app), stepId);
+  // After submission the pages are read-only: nothing to record.
+  if (!CUSTOMER_EDITABLE.has(app.status)) return;
   await trx.updateTable("applications").set({ current_step: stepId, last_activity_at: now, updated_at: now }).where("tenant_id", "=", app.tenant_id).where("id", "=", app.id).execute();
   const key = session.tokenHash.slice(0, 16);
   const seen = await trx
