@@ -4,7 +4,7 @@
  * editor. Paths are relative to the definition: `steps.2.fields.0.showIf.field`.
  */
 import { knownStepKinds, stepHandler } from "../steps";
-import type { Condition, Field, FieldType, FlowDefinition, PrefillKey, ProductId, Step, Text } from "./types";
+import { type Condition, type Field, type FlowDefinition, PREFILL_TYPES, type ProductId, type Step, type Text } from "./types";
 
 export interface Problem {
   path: string;
@@ -16,18 +16,6 @@ export interface Problem {
 export const isError = (p: Problem) => p.severity === "error";
 
 const NUMERIC = new Set(["money", "income"]);
-/** The field types each piece of known customer data fits. */
-const PREFILL_TYPES: Record<PrefillKey, readonly FieldType[]> = {
-  "customer.name": ["text"],
-  "customer.firstName": ["text"],
-  "customer.lastName": ["text"],
-  "customer.email": ["email"],
-  "customer.phone": ["phone"],
-  "customer.dateOfBirth": ["date"],
-  "customer.nationalId": ["national_id", "text"],
-  "customer.address": ["address"],
-  "customer.employer": ["employer", "text"],
-};
 const COMPARED_AS_OPTION = new Set(["equals", "not_equals", "in", "not_in"]);
 
 interface Place {

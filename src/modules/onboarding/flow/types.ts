@@ -63,6 +63,19 @@ export const PREFILL_KEYS = [
 ] as const;
 export type PrefillKey = (typeof PREFILL_KEYS)[number];
 
+/** The field types each piece of known customer data fits. */
+export const PREFILL_TYPES: Record<PrefillKey, readonly FieldType[]> = {
+  "customer.name": ["text"],
+  "customer.firstName": ["text"],
+  "customer.lastName": ["text"],
+  "customer.email": ["email"],
+  "customer.phone": ["phone"],
+  "customer.dateOfBirth": ["date"],
+  "customer.nationalId": ["national_id", "text"],
+  "customer.address": ["address"],
+  "customer.employer": ["employer", "text"],
+};
+
 export type CompareOp = "equals" | "not_equals" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in";
 export type UnaryOp = "is_empty" | "not_empty" | "is_true" | "is_false";
 

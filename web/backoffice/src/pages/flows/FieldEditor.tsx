@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { FIELD_TYPES, PREFILL_KEYS } from "../../../../../src/modules/onboarding/flow/types";
+import { FIELD_TYPES, PREFILL_KEYS, PREFILL_TYPES } from "../../../../../src/modules/onboarding/flow/types";
 import type { FieldType, FlowField, PrefillKey } from "../../api/types";
 import { Check, IdField } from "../surveys/controls";
 import { ConditionEditor, starterRow } from "./ConditionEditor";
@@ -64,7 +64,7 @@ export function FieldEditor({ stepIndex, fieldIndex, onRemoved, onRenamed }: { s
           <label htmlFor={`${id}-prefill`}>{t("flows.field.prefill")}</label>
           <select id={`${id}-prefill`} data-path={`${path}.prefill`} value={field.prefill ?? ""} onChange={(e) => change((f) => ({ ...f, prefill: (e.target.value || undefined) as PrefillKey | undefined }))}>
             <option value="">{t("flows.field.noPrefill")}</option>
-            {PREFILL_KEYS.map((k) => (
+            {PREFILL_KEYS.filter((k) => PREFILL_TYPES[k].includes(field.type) || k === field.prefill).map((k) => (
               <option key={k} value={k}>
                 {t(`flows.prefill.${k.replace("customer.", "")}`)}
               </option>
