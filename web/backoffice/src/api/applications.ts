@@ -43,7 +43,7 @@ export const applications = {
   get: (id: string) => get<ApplicationDetail>(`/applications/${enc(id)}`),
   progress: (id: string, signal?: AbortSignal) =>
     get<ApplicationLiveProgress>(`/applications/${enc(id)}/progress`, undefined, signal ? { signal } : {}),
-  /** 202: the client hands back no body for it, so the answer may be undefined. */
+  /** 202 with where the link went and when it expires. */
   sendLink: (id: string, via: "sms" | "email") => post<ApplicationLinkSent | undefined>(`/applications/${enc(id)}/link`, { via }),
   revoke: (id: string) => post<ApplicationDetail>(`/applications/${enc(id)}/revoke`),
   cancel: (id: string, reason: string) => post<ApplicationDetail>(`/applications/${enc(id)}/cancel`, { reason }),

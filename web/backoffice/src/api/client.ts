@@ -107,7 +107,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     }
     throw error;
   }
-  if (res.status === 204 || res.status === 202) return undefined as T;
+  if (res.status === 204) return undefined as T;
   const type = res.headers.get("content-type") ?? "";
   if (!type.includes("json")) return undefined as T;
   return (await res.json()) as T;
