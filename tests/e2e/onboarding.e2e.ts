@@ -177,6 +177,7 @@ describe.skipIf(!browserAvailable())("the application page /c/{bank}/a/{token} o
     await heading("אימות זהות");
     ctx.clock.advance(31_000); // past the resend cooldown of the first code
     await page.getByRole("button", { name: "שליחת קוד" }).click();
+    await page.getByLabel("קוד בן 6 ספרות").waitFor(); // the code is in the outbox once the page asks for it
     await page.getByLabel("קוד בן 6 ספרות").fill(codeIn(await newestSms(api, PHONE, /otp/)));
     await page.getByRole("button", { name: "אישור" }).click();
     await heading("הבקשה שלך אושרה");
@@ -194,6 +195,7 @@ describe.skipIf(!browserAvailable())("the application page /c/{bank}/a/{token} o
     onTestFailed(async ({ task }) => console.error(await describeFailure(page, task.name, problems)));
     const heading = (name: string | RegExp) => page.getByRole("heading", { level: 1, name }).waitFor();
     const enterCode = async () => {
+      await page.getByLabel("6-digit code").waitFor();
       await page.getByLabel("6-digit code").fill(codeIn(await newestSms(api, PHONE_AE, /otp/)));
       await page.getByRole("button", { name: "Confirm" }).click();
     };
@@ -203,8 +205,13 @@ describe.skipIf(!browserAvailable())("the application page /c/{bank}/a/{token} o
     await heading("We can't open this link");
 
     // The product page and the start form, by keyboard only.
-    await page.goto(`${baseUrl}/c/${tenant.slug}/apply?lang=en`);
+    await page.goto(`${baseUrl}/c/${tenant.slug}/apply?lang=ar`);
+    await heading(/^قدّم طلبك لدى /);
+    expect(await langDir(page)).toEqual(["ar", "rtl"]);
+    await expectNoSidewaysScroll(page, 360);
+    await page.getByLabel("اللغة").selectOption("en");
     await heading(/^Apply with /);
+    expect(await langDir(page)).toEqual(["en", "ltr"]);
     await expectNoSidewaysScroll(page, 360);
     await expectAxeClean(page, "products");
     await tabTo(page, 'a[href*="/apply/checking"]');
@@ -237,6 +244,16 @@ describe.skipIf(!browserAvailable())("the application page /c/{bank}/a/{token} o
     await enterCode();
     await heading("About you");
     expect(await page.getByLabel("Full name").inputValue()).toBe("Omar Haddad");
+    // Switching the language redraws the step and becomes the application's language.
+    const languageSaved = page.waitForResponse((r) => r.url().endsWith("/applications/me/answers") && (r.request().postData() ?? "").includes("zh-Hant") && r.ok());
+    await page.getByLabel("Language").selectOption("zh-Hant");
+    await heading("個人資料");
+    expect(await page.getByLabel("姓名").inputValue()).toBe("Omar Haddad");
+    await languageSaved;
+    const afterSwitch = await tabSession(page);
+    expect((await api.call<{ language: string }>("GET", `/applications/${afterSwitch?.applicationId}`)).language).toBe("zh-Hant");
+    await page.getByLabel("語言").selectOption("en");
+    await heading("About you");
 
     // The rest through the customer's API with this tab's session, then submit.
     const kept = await tabSession(page);
@@ -290,6 +307,9 @@ describe.skipIf(!browserAvailable())("the application page /c/{bank}/a/{token} o
     expect(detail.status).toBe("funded");
     expect(detail.welcome.find((w) => w.id === "activate_card")?.doneAt).not.toBeNull();
     expect(await langDir(page)).toEqual(["en", "ltr"]);
+    await page.getByLabel("Language").selectOption("zh-Hant");
+    await heading(/^歡迎來到/);
+    await page.getByText("已完成 1/4").waitFor();
     expect(await context.cookies()).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { adopt, def, st } from "./state";
 import { submittedScreen, statusScreen } from "./status";
 import { openStep, startFlow } from "./step";
 
+const EDITABLE = new Set(["created", "in_progress", "abandoned", "info_requested"]);
 const saver = startFlow({ fatal, submitted: (ref) => submittedScreen(ref) });
 
 function fatal(e: ApiError): void {
@@ -67,7 +68,10 @@ function enter(view: Parameters<typeof adopt>[0]): void {
   configure({
     bank: view.bank.name,
     signOut: () => void signOut(),
+    // The customer's language is the application's while it is theirs to edit (the server refuses
+    // changes after submission); afterwards the switch changes only this page.
     onLocale: (l) => {
+      if (!EDITABLE.has(st.view.status)) return;
       saver.language = l;
       void saver.flush();
     },
