@@ -192,6 +192,24 @@ describe("the customer's journey from the SMS link to submission", () => {
     await expectProblem(await req("GET", "/public/applications/me", undefined, fresh.auth), 401, "session_expired");
   });
 
+  it("two tabs saving at once lose nothing (the row is locked per save)", async () => {
+    const a = await startWithSmsLink();
+    const tab1 = await openSession(tenant.id, a.token, ANNA.phone);
+    ctx.clock.advance(31_000);
+    const tab2 = await openSession(tenant.id, a.token, ANNA.phone);
+    const saves: Array<[Record<string, string>, Json]> = [
+      [tab1.auth, { fullName: "Anna B. Cohen" }],
+      [tab2.auth, { nationalId: "987654321" }],
+      [tab1.auth, { employment: "employed" }],
+      [tab2.auth, { monthlyIncome: "9000" }],
+      [tab1.auth, { email: "anna.cohen@example.com" }],
+      [tab2.auth, { phone: "+972509999999" }],
+    ];
+    await Promise.all(saves.map(async ([auth, answers]) => ok(await req("PATCH", "/public/applications/me/answers", { answers }, auth))));
+    const me = await ok<{ answers: Json }>(await req("GET", "/public/applications/me", undefined, tab1.auth));
+    expect(me.answers).toMatchObject(Object.assign({}, ...saves.map(([, answers]) => answers)));
+  });
+
   it("a customer starts from the public product page", async () => {
     const admin = await apiKeyHeaders(ctx, tenant, "admin");
     const started = await ok<{ token: string }>(await req("POST", `/public/banks/${tenant.slug}/applications`, { product: "savings", name: "Li Wei", email: "li@example.com", language: "zh-Hant" }), 201);

@@ -160,9 +160,9 @@ function visibleStep(def: FlowDefinition, answers: Answers, stepId: string): Ste
 }
 
 /** Records that the customer opened a step (once per session and step) and where they are. */
-export async function viewStep(trx: Trx, deps: Deps, session: CustomerSession, stepId: string, userAgent: string | null): Promise<void> {
+export async function viewStep(trx: Trx, deps: Deps, session: CustomerSession, stepId: string, userAgent: string | null, locked?: ApplicationRow): Promise<void> {
   const now = deps.clock.now();
-  const app = await lock(trx, session);
+  const app = locked ?? (await lock(trx, session));
   const def = await applicationFlow(trx, app);
   visibleStep(def, effectiveAnswers(def, app), stepId);
   // After submission the pages are read-only: nothing to record.
@@ -206,9 +206,9 @@ async function stepIssues(trx: Trx, app: ApplicationRow, step: Step, answers: An
   return issues;
 }
 
-export async function completeStep(trx: Trx, deps: Deps, session: CustomerSession, stepId: string, userAgent: string | null) {
+export async function completeStep(trx: Trx, deps: Deps, session: CustomerSession, stepId: string, userAgent: string | null, locked?: ApplicationRow) {
   const now = deps.clock.now();
-  const app = await lock(trx, session);
+  const app = locked ?? (await lock(trx, session));
   assertCustomerEditable(app);
   const def = await applicationFlow(trx, app);
   const answers = effectiveAnswers(def, app);
@@ -233,9 +233,9 @@ export async function completeStep(trx: Trx, deps: Deps, session: CustomerSessio
 }
 
 /** Submits when every visible step is completed and still valid; from info_requested as well. */
-export async function submitApplication(trx: Trx, deps: Deps, session: CustomerSession, userAgent: string | null) {
+export async function submitApplication(trx: Trx, deps: Deps, session: CustomerSession, userAgent: string | null, locked?: ApplicationRow) {
   const now = deps.clock.now();
-  const app = await lock(trx, session);
+  const app = locked ?? (await lock(trx, session));
   assertCustomerEditable(app);
   const def = await applicationFlow(trx, app);
   const answers = effectiveAnswers(def, app);

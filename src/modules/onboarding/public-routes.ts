@@ -141,8 +141,8 @@ export function publicApplicationRoutes(deps: Deps) {
       const { stepId } = c.req.valid("param");
       const ua = c.req.header("user-agent") ?? null;
       await inTransaction(deps.db, async (trx) => {
-        const { session } = await requireCustomer(c, deps, trx);
-        await viewStep(trx, deps, session, stepId, ua);
+        const { session, app: locked } = await lockedCustomer(c, deps, trx);
+        await viewStep(trx, deps, session, stepId, ua, locked);
       });
       return c.body(null, 204);
     },
@@ -161,8 +161,8 @@ export function publicApplicationRoutes(deps: Deps) {
       const { stepId } = c.req.valid("param");
       const ua = c.req.header("user-agent") ?? null;
       const out = await inTransaction(deps.db, async (trx) => {
-        const { session } = await requireCustomer(c, deps, trx);
-        return completeStep(trx, deps, session, stepId, ua);
+        const { session, app: locked } = await lockedCustomer(c, deps, trx);
+        return completeStep(trx, deps, session, stepId, ua, locked);
       });
       return c.json(out, 200);
     },
@@ -173,8 +173,8 @@ export function publicApplicationRoutes(deps: Deps) {
     async (c) => {
       const ua = c.req.header("user-agent") ?? null;
       const out = await inTransaction(deps.db, async (trx) => {
-        const { session } = await requireCustomer(c, deps, trx);
-        return submitApplication(trx, deps, session, ua);
+        const { session, app: locked } = await lockedCustomer(c, deps, trx);
+        return submitApplication(trx, deps, session, ua, locked);
       });
       return c.json(out, 200);
     },
