@@ -100,6 +100,10 @@ describe.skipIf(!browserAvailable())("the application page /c/{bank}/a/{token} o
 
     // Work: the employer appears with "employed", the deposit step with the deposit box (5 steps then).
     await step("תעסוקה והכנסה", "שלב 2 מתוך 4", "work");
+    // Right to left: Back sits at the inline start (right), Continue at the end (left).
+    const backBox = await page.getByRole("button", { name: "חזרה" }).boundingBox();
+    const nextBox = await page.getByRole("button", { name: "המשך" }).boundingBox();
+    expect((backBox?.x ?? 0) > (nextBox?.x ?? 0)).toBe(true);
     await expect(page.getByLabel("מעסיק או עסק").count()).resolves.toBe(0);
     await page.getByRole("radio", { name: "שכיר/ה" }).check();
     await page.getByLabel("מעסיק או עסק").fill("בנק אטריום");
@@ -253,6 +257,18 @@ describe.skipIf(!browserAvailable())("the application page /c/{bank}/a/{token} o
     const afterSwitch = await tabSession(page);
     expect((await api.call<{ language: string }>("GET", `/applications/${afterSwitch?.applicationId}`)).language).toBe("zh-Hant");
     await page.getByLabel("語言").selectOption("en");
+    await heading("About you");
+
+    // Idle for longer than the session allows: the next save says the session ended; a new code
+    // brings the customer back to the same step.
+    ctx.clock.advance(31 * 60_000);
+    await page.getByLabel("Email").fill("omar@example.test");
+    await page.getByLabel("Email").press("Tab");
+    await heading("Your session has ended");
+    await expectAxeClean(page, "session ended");
+    await page.getByRole("button", { name: "Get a new code" }).click();
+    await page.getByRole("button", { name: "Send me a code" }).click();
+    await enterCode();
     await heading("About you");
 
     // The rest through the customer's API with this tab's session, then submit.
