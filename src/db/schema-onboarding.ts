@@ -8,13 +8,15 @@ type Defaulted<T> = ColumnType<T, T | undefined, T>;
 /** A jsonb column with a database default: optional on insert. */
 type DefaultedJson<T extends object = Record<string, unknown>> = ColumnType<T, T | string | undefined, T | string>;
 
+/** The six products (the migration checks the same list). */
+export type ProductKey = "checking" | "savings" | "credit_card" | "personal_loan" | "auto_loan" | "mortgage";
 export type ApplicationStatus = "created" | "in_progress" | "abandoned" | "submitted" | "info_requested" | "approved" | "rejected" | "funded" | "cancelled";
 export type DocumentStatus = "uploaded" | "accepted" | "rejected" | "replaced" | "removed";
 export type LinkPurpose = "apply" | "reupload" | "welcome";
 
 export interface FlowsTable {
   tenant_id: string;
-  product: string;
+  product: ProductKey;
   name: string;
   /** The working definition (normalised FlowDefinition); publishing snapshots it into a version. */
   draft: Json;
@@ -28,7 +30,7 @@ export interface FlowsTable {
 
 export interface FlowVersionsTable {
   tenant_id: string;
-  product: string;
+  product: ProductKey;
   version: number;
   definition: Json;
   published_at: Timestamp;
@@ -41,7 +43,7 @@ export interface ApplicationsTable {
   seq: Generated<number>;
   /** Short human reference shown to customers and staff, e.g. "CHK-7Q4M2X". */
   reference: string;
-  product: string;
+  product: ProductKey;
   flow_version: number;
   status: ApplicationStatus;
   /** Start channel: branch, call_centre, web, app, email, sms, … */
@@ -68,7 +70,7 @@ export interface ApplicationsTable {
   reminders_sent: Defaulted<number>;
   last_reminder_at: NullableTimestamp;
   /** Items the reviewer asked for: [{ step?, field?, document?, note }]. */
-  info_requested: DefaultedJson<Array<Record<string, string>>>;
+  info_requested: DefaultedJson<Array<{ step?: string; field?: string; document?: string; note: string }>>;
   decision: "approve" | "reject" | "request_info" | null;
   decision_reason: string | null;
   decided_by: string | null;

@@ -18,6 +18,10 @@ import type { InvitationSchema, UserSchema } from "../../src/modules/tenancy/pre
 import type { Contact } from "../../src/modules/feedback/contacts";
 import type { FeedbackSettings } from "../../src/modules/feedback/contacts-routes";
 import type { ResponseDetailSchema, ResponseListItemSchema, ResponseNoteSchema, SummarySchema } from "../../src/modules/feedback/responses-schemas";
+import type { LinkSent, LiveProgress } from "../../src/modules/onboarding/applications-routes";
+import type { Flow, FlowProblem, Product, Published, VersionDetail } from "../../src/modules/onboarding/flows-routes";
+import type { ApplicationDetailSchema } from "../../src/modules/onboarding/presenter";
+import type { ApplicationListItemSchema } from "../../src/modules/onboarding/review-routes";
 import type { ProblemSchema } from "../../src/server/openapi";
 import type * as Web from "../../web/backoffice/src/api/types";
 
@@ -50,6 +54,16 @@ export const contract: {
   responseNote: Same<Web.ResponseNote, Out<typeof ResponseNoteSchema>>;
   contact: Same<Web.Contact, Out<typeof Contact>>;
   feedbackSettings: Same<Web.FeedbackSettings, Out<typeof FeedbackSettings>>;
+  // Onboarding: flows and applications.
+  flow: Same<Web.Flow, Out<typeof Flow>>;
+  flowProblem: Same<Web.FlowProblem, Out<typeof FlowProblem>>;
+  product: Same<Web.ProductSummary, Out<typeof Product>>;
+  flowVersion: Same<Web.FlowVersionDetail, Out<typeof VersionDetail>>;
+  flowPublished: Same<Web.FlowPublished, Out<typeof Published>>;
+  applicationDetail: Same<Web.ApplicationDetail, Out<typeof ApplicationDetailSchema>>;
+  applicationListItem: Same<Web.ApplicationListItem, Out<typeof ApplicationListItemSchema>>;
+  applicationProgress: Same<Web.ApplicationLiveProgress, Out<typeof LiveProgress>>;
+  applicationLinkSent: Same<Web.ApplicationLinkSent, Out<typeof LinkSent>>;
 } = {
   me: true,
   signedIn: true,
@@ -72,4 +86,13 @@ export const contract: {
   responseNote: true,
   contact: true,
   feedbackSettings: true,
+  flow: true,
+  flowProblem: true,
+  product: true,
+  flowVersion: true,
+  flowPublished: true,
+  applicationDetail: true,
+  applicationListItem: true,
+  applicationProgress: true,
+  applicationLinkSent: true,
 };

@@ -10,6 +10,7 @@ import { conflictError, IdParam, jsonBody, jsonContent, notFoundError, security,
 import { cancelApplication, createApplication, revokeApplication, sendLink } from "./applications";
 import { progressOf, effectiveAnswers } from "./customer";
 import { FLOW_LOCALES, PRODUCTS } from "./flow/types";
+import { APPLICATION_STATUSES } from "./store";
 import { ApplicationDetailSchema, presentApplication } from "./presenter";
 import { APPLICATION_SCOPE, applicationFlow, applicationForActor } from "./store";
 
@@ -42,15 +43,15 @@ const CreateBody = z
   .strictObject({ product: z.enum(PRODUCTS), customer: CustomerInputSchema, channel: z.enum(CHANNELS).optional(), branchId: z.uuid().optional() })
   .openapi("CreateApplication");
 const Created = z
-  .object({ id: z.uuid(), reference: z.string(), status: z.string(), link: z.string().openapi({ description: "The apply link (also sent by POST /applications/{id}/link)" }) })
+  .object({ id: z.uuid(), reference: z.string(), status: z.enum(APPLICATION_STATUSES), link: z.string().openapi({ description: "The apply link (also sent by POST /applications/{id}/link)" }) })
   .openapi("CreatedApplication");
 const LinkBody = z.strictObject({ via: z.enum(["sms", "email"]) }).openapi("SendApplicationLink");
-const LinkSent = z.object({ sentVia: z.enum(["sms", "email"]), to: z.string(), expiresAt: z.string() }).openapi("ApplicationLinkSent");
+export const LinkSent = z.object({ sentVia: z.enum(["sms", "email"]), to: z.string(), expiresAt: z.string() }).openapi("ApplicationLinkSent");
 const CancelBody = z.strictObject({ reason: z.string().trim().min(1).max(500) }).openapi("CancelApplication");
-const LiveProgress = z
+export const LiveProgress = z
   .object({
     id: z.uuid(),
-    status: z.string(),
+    status: z.enum(APPLICATION_STATUSES),
     currentStep: z.string().nullable(),
     currentField: z.string().nullable(),
     progress: z.object({ index: z.number().int(), total: z.number().int(), minutesLeft: z.number() }),

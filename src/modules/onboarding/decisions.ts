@@ -82,7 +82,7 @@ export async function decide(deps: Deps, audit: AuditContext, actor: Actor, id: 
       const completed = ((app.completed_steps as string[]) ?? []).filter((s) => !steps.has(s));
       status = "info_requested";
       const first = items[0];
-      const updated = { ...app, status, decision: "request_info" as const, decision_reason: reason, info_requested: items as unknown as Array<Record<string, string>> };
+      const updated = { ...app, status, decision: "request_info" as const, decision_reason: reason, info_requested: items };
       await trx
         .updateTable("applications")
         .set({ status, decision: "request_info", decision_reason: reason, decided_by: actor.id, info_requested: JSON.stringify(items), completed_steps: JSON.stringify(completed), updated_at: now })

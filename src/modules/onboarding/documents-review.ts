@@ -96,7 +96,7 @@ export async function rejectDocument(deps: Deps, audit: AuditContext, actor: Act
       .executeTakeFirstOrThrow();
     const stepId = found?.step.id ?? null;
     const backToCustomer = app.status === "submitted";
-    const infoRequested = [...((app.info_requested as Array<Record<string, string>>) ?? [])];
+    const infoRequested = [...(app.info_requested ?? [])];
     if (backToCustomer) infoRequested.push({ ...(stepId ? { step: stepId } : {}), field: doc.field_id, document: doc.id, note: reason });
     await syncFileAnswer(trx, app, doc.field_id, now, backToCustomer ? { status: "info_requested", info_requested: JSON.stringify(infoRequested) } : {});
     if (stepId) await uncompleteStep(trx, app, stepId);

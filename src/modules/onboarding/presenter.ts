@@ -7,26 +7,26 @@ import type { Executor } from "../../db";
 import { z } from "../../server/openapi";
 import { effectiveAnswers, progressOf } from "./customer";
 import { localize, visibleFields, visibleSteps } from "./flow/logic";
-import type { FlowDefinition } from "./flow/types";
+import { type FlowDefinition, PRODUCTS } from "./flow/types";
 import { bankOf } from "./links";
 import { DocumentSchema, PaymentSchema, presentDocument, presentPayment } from "./presenter-parts";
-import { applicationFlow } from "./store";
+import { APPLICATION_STATUSES, applicationFlow } from "./store";
 import type { ApplicationRow } from "./timeline";
 
 const Text = z.record(z.string(), z.string()).openapi("LocalizedText", { description: "A string per language" });
 const Person = z.object({ id: z.uuid(), name: z.string() }).nullable();
 const Progress = z.object({ index: z.number().int(), total: z.number().int(), minutesLeft: z.number() });
-const InfoItem = z.record(z.string(), z.string()).openapi({ description: "{ step?, field?, note }" });
+const InfoItem = z.object({ step: z.string().optional(), field: z.string().optional(), document: z.string().optional(), note: z.string() }).openapi("InfoRequestItem", { description: "An item the reviewer asked for: a step, field or document of the application, with a note" });
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export const ApplicationDetailSchema = z
   .object({
     id: z.uuid(),
     reference: z.string(),
-    product: z.string(),
+    product: z.enum(PRODUCTS),
     productTitle: Text,
     flowVersion: z.number().int(),
-    status: z.string(),
+    status: z.enum(APPLICATION_STATUSES),
     channel: z.string(),
     language: z.string(),
     customer: z.object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable(), customerRef: z.string().nullable() }),
@@ -44,11 +44,11 @@ export const ApplicationDetailSchema = z
     fields: z.array(z.object({ id: z.string(), step: z.string(), type: z.string(), label: Text, value: z.unknown(), document: z.string().optional() })),
     documents: z.array(DocumentSchema),
     payments: z.array(PaymentSchema),
-    checks: z.array(z.object({ id: z.uuid(), kind: z.string(), outcome: z.string(), summary: z.string(), createdAt: z.string() })),
+    checks: z.array(z.object({ id: z.uuid(), kind: z.string(), outcome: z.enum(["pass", "review", "fail"]), summary: z.string(), createdAt: z.string() })),
     timeline: z.array(
-      z.object({ id: z.uuid(), at: z.string(), type: z.string(), actor: z.string(), actorLabel: z.string().nullable(), step: z.string().nullable(), field: z.string().nullable(), data: z.record(z.string(), z.unknown()) }),
+      z.object({ id: z.uuid(), at: z.string(), type: z.string(), actor: z.enum(["customer", "user", "api", "system"]), actorLabel: z.string().nullable(), step: z.string().nullable(), field: z.string().nullable(), data: z.record(z.string(), z.unknown()) }),
     ),
-    decision: z.string().nullable(),
+    decision: z.enum(["approve", "reject", "request_info"]).nullable(),
     decisionReason: z.string().nullable(),
     infoRequested: z.array(InfoItem),
     welcome: z.array(z.object({ id: z.string(), label: Text, doneAt: z.string().nullable() })),
@@ -161,8 +161,8 @@ export const CustomerViewSchema = z
   .object({
     id: z.uuid(),
     reference: z.string(),
-    status: z.string(),
-    product: z.string(),
+    status: z.enum(APPLICATION_STATUSES),
+    product: z.enum(PRODUCTS),
     language: z.string(),
     bank: z.object({ slug: z.string(), name: z.string() }),
     definition: z.record(z.string(), z.unknown()).openapi({ description: "The FlowDefinition of the application's version" }),

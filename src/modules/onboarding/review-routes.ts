@@ -23,7 +23,7 @@ export const ApplicationListItemSchema = z
   .object({
     id: z.uuid(),
     reference: z.string(),
-    product: z.string(),
+    product: z.enum(PRODUCTS),
     status: z.enum(APPLICATION_STATUSES),
     customerName: z.string(),
     channel: z.string(),

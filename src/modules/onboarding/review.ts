@@ -5,6 +5,7 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from "kysely";
 import { inTransaction } from "../../db";
 import type { DB as Database } from "../../db/schema";
+import type { ProductKey } from "../../db/schema-onboarding";
 import { type Actor, can, scopeFilter } from "../../kernel/access";
 import { AppError } from "../../kernel/errors";
 import type { Deps } from "../../server/deps";
@@ -17,13 +18,13 @@ import type { Answers } from "./flow/types";
 import { APPLICATION_SCOPE, applicationForActor, flowVersion } from "./store";
 import { recordTimeline } from "./timeline";
 
-export const APPLICATION_STATUSES = ["created", "in_progress", "abandoned", "submitted", "info_requested", "approved", "rejected", "funded", "cancelled"] as const;
+export { APPLICATION_STATUSES } from "./store";
 /** Not decided yet: the review SLA runs. */
 export const AWAITING_DECISION = ["submitted", "info_requested"] as const;
 
 export interface ListFilters {
   status?: string[];
-  product?: string;
+  product?: ProductKey;
   branchId?: string;
   assignee?: string;
   risk?: "low" | "medium" | "high";
@@ -51,7 +52,7 @@ export async function listApplications(deps: Deps, actor: Actor, f: ListFilters)
   const after = decodeCursor(f.cursor, Cursor);
   const where: Array<(eb: Eb) => Expression<SqlBool>> = [];
   if (f.status?.length) where.push((eb) => eb("applications.status", "in", f.status as never));
-  if (f.product) where.push((eb) => eb("applications.product", "=", f.product as string));
+  if (f.product) where.push((eb) => eb("applications.product", "=", f.product as ProductKey));
   if (f.branchId) where.push((eb) => eb("applications.branch_id", "=", f.branchId as string));
   if (f.assignee === "me") where.push((eb) => eb("applications.assignee_id", "=", actor.id));
   else if (f.assignee === "none") where.push((eb) => eb("applications.assignee_id", "is", null));

@@ -2,6 +2,7 @@
 import type { Executor, Trx } from "../../db";
 import { type Actor, scopeFilter } from "../../kernel/access";
 import { AppError, notFound } from "../../kernel/errors";
+import type { ProductKey } from "../../db/schema-onboarding";
 import type { FlowDefinition } from "./flow/types";
 import type { ApplicationRow } from "./timeline";
 
@@ -41,7 +42,7 @@ export async function applicationById(db: Executor, tenantId: string, id: string
 const versions = new Map<string, FlowDefinition>();
 
 /** A published flow version (immutable, so cached per process). */
-export async function flowVersion(db: Executor, tenantId: string, product: string, version: number): Promise<FlowDefinition> {
+export async function flowVersion(db: Executor, tenantId: string, product: ProductKey, version: number): Promise<FlowDefinition> {
   const key = `${tenantId}/${product}/${version}`;
   const hit = versions.get(key);
   if (hit) return hit;
@@ -61,6 +62,8 @@ export async function flowVersion(db: Executor, tenantId: string, product: strin
 
 /** The flow version an application answers. */
 export const applicationFlow = (db: Executor, app: ApplicationRow) => flowVersion(db, app.tenant_id, app.product, app.flow_version);
+
+export const APPLICATION_STATUSES = ["created", "in_progress", "abandoned", "submitted", "info_requested", "approved", "rejected", "funded", "cancelled"] as const;
 
 /** Statuses in which the customer may still change answers and documents. */
 export const CUSTOMER_EDITABLE = new Set(["created", "in_progress", "abandoned", "info_requested"]);

@@ -42,8 +42,11 @@ export interface ApplicationPerson {
 export interface ApplicationProgress {
   index: number;
   total: number;
-  minutesLeft?: number;
-  completedSteps?: string[];
+  minutesLeft: number;
+}
+
+export interface ApplicationDetailProgress extends ApplicationProgress {
+  completedSteps: string[];
 }
 
 export interface ApplicationCustomerInput {
@@ -103,8 +106,8 @@ export interface ApplicationPayment {
 export interface ApplicationCheck {
   id: string;
   kind: string;
-  outcome: string;
-  summary: string | null;
+  outcome: "pass" | "review" | "fail";
+  summary: string;
   createdAt: string;
 }
 
@@ -140,6 +143,7 @@ export interface ApplicationField {
 export interface InfoRequestItem {
   step?: string;
   field?: string;
+  document?: string;
   note: string;
 }
 
@@ -162,20 +166,20 @@ export interface ApplicationDetail {
   channelsUsed: string[];
   currentStep: string | null;
   currentField: string | null;
-  progress: ApplicationProgress;
+  progress: ApplicationDetailProgress;
   steps: ApplicationStep[];
   fields: ApplicationField[];
   documents: ApplicationDocument[];
   payments: ApplicationPayment[];
   checks: ApplicationCheck[];
   timeline: ApplicationTimelineEntry[];
-  decision: string | null;
+  decision: "approve" | "reject" | "request_info" | null;
   decisionReason: string | null;
   infoRequested: InfoRequestItem[];
   welcome: { id: string; label: ApplicationText; doneAt: string | null }[];
   link: { expiresAt: string; revoked: boolean; sentVia: string | null } | null;
   slaDueAt: string | null;
-  lastActivityAt: string | null;
+  lastActivityAt: string;
   createdAt: string;
   openedAt: string | null;
   submittedAt: string | null;
@@ -192,7 +196,7 @@ export interface ApplicationLiveProgress {
   currentStep: string | null;
   currentField: string | null;
   progress: ApplicationProgress;
-  lastActivityAt: string | null;
+  lastActivityAt: string;
   updatedAt: string;
   online: boolean;
 }
@@ -210,7 +214,7 @@ export interface ApplicationListItem {
   risk: ApplicationRisk | null;
   currentStep: string | null;
   progress: { index: number; total: number };
-  lastActivityAt: string | null;
+  lastActivityAt: string;
   createdAt: string;
   submittedAt: string | null;
   slaDueAt: string | null;
@@ -238,8 +242,9 @@ export type DecisionInput =
 export interface DecisionResult {
   id: string;
   status: ApplicationStatus;
-  decision: string;
-  decidedAt: string;
+  decision: "approve" | "reject" | "request_info";
+  /** Null after a request for information (no decision yet). */
+  decidedAt: string | null;
 }
 
 /** What the case view reads from the application's flow version: option labels, the default language. */
