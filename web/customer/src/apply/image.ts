@@ -1,7 +1,7 @@
 /**
  * Phone photos of documents are 4–12 MB; reviewers need far less. Images are redrawn on a canvas,
  * longest side at most MAX_SIDE pixels, and re-encoded as JPEG (quality 0.85) before upload.
- * PDFs, images already small enough and browsers without canvas send the file as chosen.
+ * PDFs, small JPEG/PNG images and browsers without canvas send the file as chosen.
  * (Adapted from the survey's image.ts: larger side for legible documents, and it always shrinks
  * an image that is too large in pixels, not only in bytes.)
  */
@@ -10,11 +10,13 @@ const QUALITY = 0.85;
 const SMALL = 400_000;
 
 export async function downscale(file: File): Promise<Blob> {
-  if (!/^image\/(jpeg|png)$/.test(file.type) || typeof createImageBitmap !== "function") return file;
+  if (!/^image\//.test(file.type) || typeof createImageBitmap !== "function") return file;
+  // Other image types the browser can decode (a camera's HEIC/WebP) are re-encoded as JPEG.
+  const accepted = /^image\/(jpeg|png)$/.test(file.type);
   try {
     const bitmap = await createImageBitmap(file);
     const longest = Math.max(bitmap.width, bitmap.height);
-    if (longest <= MAX_SIDE && file.size <= SMALL) {
+    if (accepted && longest <= MAX_SIDE && file.size <= SMALL) {
       bitmap.close();
       return file;
     }
@@ -29,7 +31,7 @@ export async function downscale(file: File): Promise<Blob> {
     g.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
     bitmap.close();
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/jpeg", QUALITY));
-    return blob && (blob.size < file.size || scale < 1) ? blob : file;
+    return blob && (!accepted || blob.size < file.size || scale < 1) ? blob : file;
   } catch {
     return file;
   }
