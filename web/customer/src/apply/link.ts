@@ -72,11 +72,11 @@ export async function verifyLink(token: string, done: (kept: session.Kept) => vo
           const r = h("input", { type: "radio", name: "channel", id: `via-${c}`, value: c, checked: c === channel });
           r.addEventListener("change", () => (channel = c));
           const to = info.destination[c] ?? "";
-          set.append(h("label", { class: "radio", for: `via-${c}` }, r, h("span", {}, t(c === "sms" ? "viaSms" : "viaEmail", { to: `\u2068${to}\u2069` }))));
+          set.append(h("label", { class: "radio", for: `via-${c}` }, r, h("span", {}, t(c === "sms" ? "viaSms" : "viaEmail", { to: `\u2066${to}\u2069` }))));
         }
         form.append(set);
       } else if (channels[0]) {
-        form.append(h("p", {}, t(channels[0] === "sms" ? "viaSms" : "viaEmail", { to: `\u2068${info.destination[channels[0]] ?? ""}\u2069` })));
+        form.append(h("p", {}, t(channels[0] === "sms" ? "viaSms" : "viaEmail", { to: `\u2066${info.destination[channels[0]] ?? ""}\u2069` })));
       }
       form.append(h("p", { id: "otp-alert", class: "page-alert", role: "alert" }), h("button", { type: "submit", class: "button", id: "send" }, m().sendCode));
       form.addEventListener("submit", (ev) => {
@@ -167,7 +167,7 @@ export async function verifyLink(token: string, done: (kept: session.Kept) => vo
       resend.addEventListener("click", () => void send());
       return [
         title(m().otpTitle),
-        h("p", { class: "lead", role: "status" }, t("codeSent", { to: `\u2068${sentTo}\u2069` })),
+        h("p", { class: "lead", role: "status" }, t("codeSent", { to: `\u2066${sentTo}\u2069` })),
         form,
         h("div", { class: "resend" }, resend, h("p", { id: "resend-note", class: "muted" }, note)),
         h("p", { id: "otp-alert", class: "page-alert", role: "alert" }),
