@@ -4,6 +4,7 @@ import type { AuditContext } from "../src/modules/audit/record";
 import { createBranch, createRegion, createTenant, createUser } from "../src/modules/tenancy/commands";
 import type { Deps } from "../src/server/deps";
 import { seedFeedback } from "./feedback";
+import { seedOnboarding } from "./onboarding";
 
 /** Fixed ids: the same demo bank on every machine, so links and screenshots stay valid. */
 const NS = "6f1c2b1e-5d0a-4b8e-9c3f-0a1b2c3d4e5f";
@@ -74,5 +75,6 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
     );
   }
   await seedFeedback(deps, t.id, branchCodes);
+  await seedOnboarding(deps, t.id, [...branchIds.values()], { agentId: id("user:agent@demo.example"), reviewerId: id("user:reviewer@demo.example") });
   return { seeded: true };
 }

@@ -13,7 +13,7 @@ const LANGUAGES = ["en", "en", "en", "he", "ar", "zh-Hans", "zh-Hant"];
 const CHANNELS = ["email", "email", "sms", "link", "qr", "embed"];
 
 /** A small deterministic generator (mulberry32), so every machine gets the same demo answers. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -79,6 +79,26 @@ describe.skipIf(testDatabaseUrl() !== null)("atrium CLI on the embedded store", 
     expect(r.out).toMatch(/demo: BROKEN at entry #5 .*hash_mismatch; 4 entries before it are intact/);
   });
 
+  it("seeds the demo bank's applications in every state, with documents that open and journey events", async () => {
+    const { deps, store } = await boot(loadConfig(env));
+    try {
+      const byStatus = await deps.db.selectFrom("applications").select(["status", sql<number>`count(*)`.as("n")]).groupBy("status").execute();
+      const counts = Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)]));
+      for (const s of ["created", "in_progress", "abandoned", "submitted", "info_requested", "approved", "rejected", "funded"]) expect(counts[s], s).toBeGreaterThan(0);
+      const abandoned = await deps.db.selectFrom("applications").select(["abandoned_step", "abandoned_at"]).where("status", "=", "abandoned").execute();
+      expect(abandoned.every((a) => a.abandoned_step !== null && a.abandoned_at !== null)).toBe(true);
+      const doc = await deps.db.selectFrom("application_documents").selectAll().limit(1).executeTakeFirstOrThrow();
+      const bytes = await deps.blobs.get(doc.blob_key);
+      expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+      expect(bytes.length).toBe(doc.size);
+      const events = await deps.db.selectFrom("events").select(["type", sql<number>`count(*)`.as("n")]).where("type", "like", "application.%").groupBy("type").execute();
+      const seen = new Set(events.map((e) => e.type));
+      for (const t of ["application.started", "application.step_viewed", "application.step_completed", "application.submitted", "application.decided", "application.funded", "application.abandoned"]) expect(seen.has(t), t).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("user create validates the role and prints a generated password", () => {
     const bad = atrium("user", "create", "--email", "x@example.test", "--name", "X", "--role", "wizard");
     expect(bad.code).toBe(1);
