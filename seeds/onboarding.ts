@@ -47,29 +47,44 @@ export async function seedOnboarding(deps: Deps, tenantId: string, branches: Arr
   const r = random(4242);
   const today = deps.clock.now().getTime();
   const agent = seedActor(tenantId, staff.agentId, "agent", "agent@demo.example");
-  let i = 0;
-  for (const [outcome, count] of OUTCOMES) {
-    for (let k = 0; k < count; k++, i++) {
-      const fresh = outcome === "created" || outcome === "in_progress";
-      const start = today - (fresh ? Math.floor(r.next() * 18 * HOUR) + HOUR : Math.floor((outcome === "submitted" ? 1 + r.next() * 4 : 9 + r.next() * 46) * DAY));
-      const customer = demoCustomer(r, i);
-      const product = r.pick(PRODUCT_WEIGHTS);
-      const web = r.next() < 0.25;
-      await inTransaction(deps.db, async (trx) => {
-        const at = (t: number) => ({ ...deps, clock: { now: () => new Date(t) } });
-        const created = await createApplication(trx, at(start), { actor: null, now: new Date(start) }, web ? null : agent, tenantId, {
-          product,
-          customer: { name: customer.name, phone: customer.phone, email: customer.email, language: customer.language },
-          channel: web ? "web" : r.pick(["branch", "branch", "call_centre"]),
-          ...(web ? {} : { branchId: r.pick(branches).id }),
-        });
-        const app = created.app;
-        if (!web) await sendLink(trx, at(start + MIN), { actor: agent, now: new Date(start + MIN) }, app, r.next() < 0.8 ? "sms" : "email");
-        if (outcome === "created") return;
-        await customerWorks(trx, deps, app, created.definition, customer, outcome, start + (web ? MIN : 20 * MIN + r.next() * 3 * HOUR), r, staff);
-      });
+  // One transaction: the embedded store pays for every commit, and the seed runs on a first start.
+  await inTransaction(deps.db, async (trx) => {
+    let i = 0;
+    for (const [outcome, count] of OUTCOMES) {
+      for (let k = 0; k < count; k++, i++) await seedOne(trx, deps, { tenantId, today, agent, branches, staff, outcome, i, r });
     }
-  }
+  });
+}
+
+interface SeedOne {
+  tenantId: string;
+  today: number;
+  agent: Actor;
+  branches: Array<{ id: string }>;
+  staff: OnboardingStaff;
+  outcome: Outcome;
+  i: number;
+  r: ReturnType<typeof random>;
+}
+
+/** One application: started by the agent (or on the web), the link sent, then the customer and the bank. */
+async function seedOne(trx: Trx, deps: Deps, o: SeedOne): Promise<void> {
+  const { r, outcome } = o;
+  const fresh = outcome === "created" || outcome === "in_progress";
+  const start = o.today - (fresh ? Math.floor(r.next() * 18 * HOUR) + HOUR : Math.floor((outcome === "submitted" ? 1 + r.next() * 4 : 9 + r.next() * 46) * DAY));
+  const customer = demoCustomer(r, o.i);
+  const product = r.pick(PRODUCT_WEIGHTS);
+  const web = r.next() < 0.25;
+  const at = (t: number) => ({ ...deps, clock: { now: () => new Date(t) } });
+  const created = await createApplication(trx, at(start), { actor: null, now: new Date(start) }, web ? null : o.agent, o.tenantId, {
+    product,
+    customer: { name: customer.name, phone: customer.phone, email: customer.email, language: customer.language },
+    channel: web ? "web" : r.pick(["branch", "branch", "call_centre"]),
+    ...(web ? {} : { branchId: r.pick(o.branches).id }),
+  });
+  if (!web) await sendLink(trx, at(start + MIN), { actor: o.agent, now: new Date(start + MIN) }, created.app, r.next() < 0.8 ? "sms" : "email");
+  if (outcome === "created") return;
+  await customerWorks(trx, deps, created.app, created.definition, customer, outcome, start + (web ? MIN : 20 * MIN + r.next() * 3 * HOUR), r, o.staff);
 }
 
 /** The customer's side up to the outcome, then the bank's. Returns the final row. */
