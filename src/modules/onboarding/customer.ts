@@ -14,7 +14,7 @@ import type { AppEnv } from "../../server/env";
 import { checkField, findField, hiddenAnswerKeys, progress, stepProblems, visibleFields, visibleSteps } from "./flow/logic";
 import { fieldMessage } from "./flow/messages";
 import type { AnswerValue, Answers, FlowDefinition, Step } from "./flow/types";
-import type { CustomerSession } from "./session";
+import { bearer, type CustomerSession, checkSession, signInAgain } from "./session";
 import { stepHandler } from "./steps";
 import { applicationById, applicationFlow, assertCustomerEditable, CUSTOMER_EDITABLE } from "./store";
 import { type ApplicationRow, deviceOf, recordTimeline } from "./timeline";
@@ -48,16 +48,15 @@ const notVisible = (id: string): FieldIssue => ({ path: `answers.${id}`, code: "
 
 const lock = (trx: Trx, s: CustomerSession) => applicationById(trx, s.tenantId, s.applicationId, { forUpdate: true });
 
-const signInAgain = () => new AppError("unauthenticated", "Open your application link and enter the code we sent you");
 
 /**
  * The customer behind a write, with their application row locked: the same checks as
  * requireCustomer (session.ts) in one statement, so an autosave is lock + update.
  */
 export async function lockedCustomer(c: Context<AppEnv>, deps: Deps, trx: Trx): Promise<{ session: CustomerSession; app: ApplicationRow }> {
-  const m = /^Bearer\s+([A-Za-z0-9_-]{20,100})$/.exec((c.req.header("authorization") ?? "").trim());
-  if (!m?.[1]) throw signInAgain();
-  const hash = sha256Hex(m[1]);
+  const token = bearer(c);
+  if (!token) throw signInAgain();
+  const hash = sha256Hex(token);
   const row = await trx
     .selectFrom("application_sessions as s")
     .innerJoin("application_links as l", (j) => j.onRef("l.tenant_id", "=", "s.tenant_id").onRef("l.id", "=", "s.link_id"))
@@ -69,12 +68,10 @@ export async function lockedCustomer(c: Context<AppEnv>, deps: Deps, trx: Trx): 
     .executeTakeFirst();
   if (!row) throw signInAgain();
   const now = deps.clock.now();
-  const idle = now.getTime() - row.session_last_seen_at.getTime();
-  if (row.session_ended_at || row.link_revoked_at || row.session_expires_at <= now || idle > deps.config.onboarding.sessionIdleMinutes * 60_000) {
-    throw new AppError("session_expired", "Your session has ended: open your link again and enter a new code");
-  }
-  if (idle > 60_000) await trx.updateTable("application_sessions").set({ last_seen_at: now }).where("token_hash", "=", hash).execute();
   const { session_link_id, session_expires_at, session_last_seen_at, session_ended_at, link_revoked_at, ...app } = row;
+  if (checkSession(deps, { ended_at: session_ended_at, revoked_at: link_revoked_at, expires_at: session_expires_at, last_seen_at: session_last_seen_at }, now).touch) {
+    await trx.updateTable("application_sessions").set({ last_seen_at: now }).where("token_hash", "=", hash).execute();
+  }
   return { session: { tokenHash: hash, tenantId: app.tenant_id, applicationId: app.id, linkId: session_link_id }, app };
 }
 

@@ -54,11 +54,26 @@ export async function endCustomerSessions(db: Executor, tenantId: string, applic
   await db.updateTable("application_sessions").set({ ended_at: now }).where("tenant_id", "=", tenantId).where("application_id", "=", applicationId).where("ended_at", "is", null).execute();
 }
 
-const bearer = (c: Context<AppEnv>): string | null => {
+/** The customer's bearer token, or null. */
+export const bearer = (c: Context<AppEnv>): string | null => {
   const h = c.req.header("authorization") ?? "";
   const m = /^Bearer\s+([A-Za-z0-9_-]{20,100})$/.exec(h.trim());
   return m?.[1] ?? null;
 };
+
+export const signInAgain = () => new AppError("unauthenticated", "Open your application link and enter the code we sent you");
+
+/**
+ * The one rule for a live session (both lookups use it): not ended, link not revoked, within its
+ * absolute lifetime and not idle too long. Returns whether last_seen_at is worth refreshing.
+ */
+export function checkSession(deps: Deps, s: { ended_at: Date | null; revoked_at: Date | null; expires_at: Date; last_seen_at: Date }, now: Date): { touch: boolean } {
+  const idle = now.getTime() - s.last_seen_at.getTime();
+  if (s.ended_at || s.revoked_at || s.expires_at <= now || idle > deps.config.onboarding.sessionIdleMinutes * 60_000) {
+    throw new AppError("session_expired", "Your session has ended: open your link again and enter a new code");
+  }
+  return { touch: idle > 60_000 };
+}
 
 /**
  * The customer behind a public request, or 401. Checks expiry, idleness and that the link was not
@@ -66,7 +81,7 @@ const bearer = (c: Context<AppEnv>): string | null => {
  */
 export async function requireCustomer(c: Context<AppEnv>, deps: Deps, db: Executor = deps.db): Promise<{ session: CustomerSession; app: ApplicationRow }> {
   const token = bearer(c);
-  if (!token) throw new AppError("unauthenticated", "Open your application link and enter the code we sent you");
+  if (!token) throw signInAgain();
   const hash = sha256Hex(token);
   const row = await db
     .selectFrom("application_sessions as s")
@@ -74,13 +89,9 @@ export async function requireCustomer(c: Context<AppEnv>, deps: Deps, db: Execut
     .select(["s.token_hash", "s.tenant_id", "s.application_id", "s.link_id", "s.expires_at", "s.last_seen_at", "s.ended_at", "l.revoked_at"])
     .where("s.token_hash", "=", hash)
     .executeTakeFirst();
+  if (!row) throw signInAgain();
   const now = deps.clock.now();
-  if (!row) throw new AppError("unauthenticated", "Open your application link and enter the code we sent you");
-  const idleMs = deps.config.onboarding.sessionIdleMinutes * 60_000;
-  if (row.ended_at || row.revoked_at || row.expires_at <= now || now.getTime() - row.last_seen_at.getTime() > idleMs) {
-    throw new AppError("session_expired", "Your session has ended: open your link again and enter a new code");
-  }
-  if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
+  if (checkSession(deps, row, now).touch) {
     await db.updateTable("application_sessions").set({ last_seen_at: now }).where("token_hash", "=", hash).execute();
   }
   const app = await applicationById(db, row.tenant_id, row.application_id);
