@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import type { Trx } from "../../db";
 import { encryptBytes } from "../../kernel/crypto";
 import { AppError } from "../../kernel/errors";
+import { describeBytes, sniffType } from "../../kernel/file-types";
 import { newId } from "../../kernel/ids";
 import type { Deps } from "../../server/deps";
 import type { FileQuestion } from "./definition/types";
@@ -15,24 +16,6 @@ import { versionDefinition } from "./respond-state";
 
 export type FileType = FileQuestion["accept"][number];
 export const FILE_TYPES: FileType[] = ["image/jpeg", "image/png", "application/pdf"];
-
-const startsWith = (buf: Uint8Array, sig: number[]) => buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
-
-/** What the bytes are, whatever the name or the header says. */
-export function sniffType(buf: Uint8Array): FileType | null {
-  if (startsWith(buf, [0xff, 0xd8, 0xff])) return "image/jpeg";
-  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
-  if (startsWith(buf, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "application/pdf";
-  return null;
-}
-
-const describe = (buf: Uint8Array) => {
-  if (startsWith(buf, [0x4d, 0x5a])) return "a Windows executable";
-  if (startsWith(buf, [0x7f, 0x45, 0x4c, 0x46])) return "an ELF executable";
-  if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04])) return "a ZIP archive";
-  if (startsWith(buf, [0x47, 0x49, 0x46, 0x38])) return "a GIF image";
-  return "not a JPEG, PNG or PDF file";
-};
 
 export interface UploadInput {
   responseId: string;
@@ -62,7 +45,7 @@ export async function storeUpload(trx: Trx, deps: Deps, input: UploadInput): Pro
   }
   const actual = sniffType(input.data);
   if (actual !== declared) {
-    throw new AppError("unsupported_media_type", `The content is ${actual ?? describe(input.data)}, not ${declared}: the file was refused`);
+    throw new AppError("unsupported_media_type", `The content is ${actual ?? describeBytes(input.data)}, not ${declared}: the file was refused`);
   }
   if (!q.accept.includes(actual)) throw new AppError("unsupported_media_type", `This question accepts ${q.accept.join(", ")}, not ${actual}`);
 

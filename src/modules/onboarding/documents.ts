@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { type Executor, inTransaction, type Trx } from "../../db";
 import { AppError } from "../../kernel/errors";
+import { describeBytes, sniffType } from "../../kernel/file-types";
 import { newId } from "../../kernel/ids";
 import type { Deps } from "../../server/deps";
 import { evaluate, findField, localize } from "./flow/logic";
@@ -18,28 +19,6 @@ import { type ApplicationRow, recordTimeline } from "./timeline";
 /** Live documents count towards maxFiles and fill the answer. */
 export const LIVE_DOCUMENT = ["uploaded", "accepted"] as const;
 export const DEFAULT_MAX_FILES = 5;
-
-const startsWith = (buf: Uint8Array, sig: number[]) => buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
-
-/** What the bytes are, whatever the name or the header says. */
-export function sniffDocument(buf: Uint8Array): FileType | null {
-  if (startsWith(buf, [0xff, 0xd8, 0xff])) return "image/jpeg";
-  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
-  if (startsWith(buf, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "application/pdf";
-  return null;
-}
-
-/** Why bytes that are no JPEG, PNG or PDF were refused, in words. */
-export function describeBytes(buf: Uint8Array): string {
-  if (startsWith(buf, [0x4d, 0x5a])) return "a Windows executable";
-  if (startsWith(buf, [0x7f, 0x45, 0x4c, 0x46])) return "an ELF executable";
-  if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04])) return "a ZIP archive";
-  if (startsWith(buf, [0x47, 0x49, 0x46, 0x38])) return "a GIF image";
-  if (startsWith(buf, [0x52, 0x49, 0x46, 0x46])) return "a RIFF file (WebP, AVI or WAV)";
-  if (startsWith(buf, [0x49, 0x49, 0x2a, 0x00]) || startsWith(buf, [0x4d, 0x4d, 0x00, 0x2a])) return "a TIFF image";
-  if (startsWith(buf, [0x3c])) return "a text or HTML file";
-  return "not a JPEG, PNG or PDF file";
-}
 
 const EXT: Record<FileType, string> = { "image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf" };
 
@@ -118,7 +97,7 @@ function checkBytes(field: Field, maxBytes: number, declaredHeader: string | und
   if (!(FILE_TYPES as readonly string[]).includes(declared)) {
     throw refuse(`Send the file as image/jpeg, image/png or application/pdf (got ${declared.slice(0, 80) || "no content type"})`, "unsupported_type");
   }
-  const actual = sniffDocument(data);
+  const actual = sniffType(data);
   if (!actual) throw refuse(`The content is ${describeBytes(data)}, not ${declared}: the file was refused`, "unsupported_type");
   if (actual !== declared) throw refuse(`The content is ${actual}, not ${declared} as declared: the file was refused`, "type_mismatch");
   const accept = field.accept ?? [...FILE_TYPES];
