@@ -1,7 +1,21 @@
 import { describe, expect, it } from "vitest";
+import { expiryState } from "./cards";
 import { cardBrand, luhn, testPaymentProvider } from "./provider";
 
 const card = (number: string) => ({ number, expiry: "12/30", cvc: "123", name: "Test Person" });
+
+describe("card expiry", () => {
+  it("works through the last day of the month and refuses unreadable dates", () => {
+    const now = new Date("2026-11-23T12:00:00Z");
+    expect(expiryState("11/26", now)).toBe("ok");
+    expect(expiryState("12 / 26", now)).toBe("ok");
+    expect(expiryState("10/26", now)).toBe("expired");
+    expect(expiryState("01/25", now)).toBe("expired");
+    expect(expiryState("13/27", now)).toBe("invalid");
+    expect(expiryState("1/27", now)).toBe("invalid");
+    expect(expiryState("", now)).toBe("invalid");
+  });
+});
 
 describe("test payment provider", () => {
   it("checks card numbers with Luhn and names the brand", () => {

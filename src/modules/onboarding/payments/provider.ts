@@ -3,6 +3,9 @@
  * the local test provider approves or declines by test card number, like acquirers' sandboxes.
  */
 import { randomBytes } from "node:crypto";
+import { cardBrand, luhn } from "./cards";
+
+export { cardBrand, luhn } from "./cards";
 
 export interface PaymentRequest {
   /** Idempotency: the same key never charges twice. */
@@ -20,30 +23,6 @@ export type PaymentResult =
 export interface PaymentProvider {
   readonly name: string;
   charge(req: PaymentRequest): Promise<PaymentResult>;
-}
-
-/** Luhn check over the digits of a card number. */
-export function luhn(digits: string): boolean {
-  if (!/^\d{12,19}$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
-export function cardBrand(digits: string): string | null {
-  if (/^4/.test(digits)) return "visa";
-  if (/^(5[1-5]|2(2[2-9]|[3-6]\d|7[01]|720))/.test(digits)) return "mastercard";
-  if (/^3[47]/.test(digits)) return "amex";
-  if (/^(6011|65|64[4-9])/.test(digits)) return "discover";
-  if (/^62/.test(digits)) return "unionpay";
-  return null;
 }
 
 /** Test cards: these numbers decline with the named reason; any other Luhn-valid number is approved. */

@@ -14,7 +14,7 @@ import { type PaymentOut, presentPayment } from "../presenter-parts";
 import { applicationById, applicationFlow, assertCustomerEditable } from "../store";
 import { type ApplicationRow, recordTimeline } from "../timeline";
 import { type CardCode, cardMessage } from "./messages";
-import { luhn } from "./provider";
+import { expiryState, luhn } from "./cards";
 
 export interface CardInput {
   number: string;
@@ -35,14 +35,9 @@ export function cardProblems(card: CardInput, now: Date, locale: string): Issue[
   const add = (field: string, code: CardCode) => out.push({ path: `body.card.${field}`, code, message: cardMessage(code, locale) });
   const digits = card.number.replace(/[\s-]/g, "");
   if (!luhn(digits)) add("number", "invalid_card");
-  const m = /^(\d{2})\s*\/\s*(\d{2})$/.exec(card.expiry.trim());
-  const month = m ? Number(m[1]) : 0;
-  if (!m || month < 1 || month > 12) add("expiry", "invalid_expiry");
-  else {
-    const year = 2000 + Number(m[2]);
-    // Valid through the last day of the expiry month (UTC).
-    if (year < now.getUTCFullYear() || (year === now.getUTCFullYear() && month < now.getUTCMonth() + 1)) add("expiry", "expired_card");
-  }
+  const expiry = expiryState(card.expiry, now);
+  if (expiry === "invalid") add("expiry", "invalid_expiry");
+  else if (expiry === "expired") add("expiry", "expired_card");
   if (!/^\d{3,4}$/.test(card.cvc.trim())) add("cvc", "invalid_cvc");
   if (card.name.trim().length === 0) add("name", "name_required");
   return out;

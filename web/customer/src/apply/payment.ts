@@ -4,6 +4,7 @@
  * kept by the page; a decline is shown on the card number in the customer's language.
  */
 import type { Step } from "../../../../src/modules/onboarding/flow/types";
+import { expiryState, luhn } from "../../../../src/modules/onboarding/payments/cards";
 import { h } from "../survey/dom";
 import type { ApplyMessages } from "../i18n-apply";
 import { type ApiError, api, type Card } from "./api";
@@ -11,30 +12,8 @@ import { m, money, t } from "./shell";
 import type { StepPart } from "./step";
 import { st } from "./state";
 
-export function luhn(number: string): boolean {
-  const digits = number.replace(/\D/g, "");
-  if (digits.length < 12 || digits.length > 19) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
 /** "MM/YY" not in the past (the card works until the end of that month). */
-export function expiryOk(v: string, now = new Date()): boolean {
-  const mm = /^(\d{2})\s*\/\s*(\d{2})$/.exec(v.trim());
-  if (!mm) return false;
-  const month = Number(mm[1]);
-  const year = 2000 + Number(mm[2]);
-  if (month < 1 || month > 12) return false;
-  return year > now.getFullYear() || (year === now.getFullYear() && month >= now.getMonth() + 1);
-}
+export const expiryOk = (v: string, now = new Date()) => expiryState(v, now) === "ok";
 
 /** Card number in groups of four as typed. */
 const grouped = (s: string) =>
