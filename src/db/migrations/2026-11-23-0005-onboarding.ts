@@ -189,5 +189,7 @@ export const onboarding: Migration = {
       foreign key (tenant_id, application_id) references applications(tenant_id, id) on delete cascade
     )`,
     `create index application_timeline_by_app on application_timeline (tenant_id, application_id, at, id)`,
+    // One-time codes sent to one phone or address in the last hour, whatever the application (SMS pumping).
+    `create index messages_by_recipient on messages (tenant_id, recipient, created_at)`,
   ],
 };

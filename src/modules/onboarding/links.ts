@@ -26,6 +26,8 @@ export type LinkRow = Selectable<ApplicationLinksTable>;
 
 export const OTP_RESEND_SECONDS = 30;
 export const OTP_SENDS_PER_HOUR = 5;
+/** Codes to one phone number or address per hour across all its applications: caps SMS pumping through public starts. */
+export const OTP_SENDS_PER_DESTINATION_HOUR = 10;
 
 /** "+972 ••• ••67": the country code and the last two digits. */
 export function maskPhone(phone: string): string {
@@ -141,6 +143,15 @@ export async function sendOtp(deps: Deps, token: string, wanted: "sms" | "email"
       throw new AppError("validation_failed", "The bank has no destination for this channel", { issues: [{ path: "body.channel", message: `use one of: ${channels.join(", ")}`, code: "invalid_option" }] });
     }
     const to = (channel === "sms" ? app.customer_phone : app.customer_email) as string;
+    const toSame = await trx
+      .selectFrom("messages")
+      .select(sql<number>`count(*)`.as("n"))
+      .where("tenant_id", "=", app.tenant_id)
+      .where("recipient", "=", to.trim())
+      .where("created_at", ">", hourAgo)
+      .where("template", "in", ["onboarding.otp", "onboarding.otp_sms"])
+      .executeTakeFirstOrThrow();
+    if (Number(toSame.n) >= OTP_SENDS_PER_DESTINATION_HOUR) throw new AppError("rate_limited", "Too many codes were sent to this phone number or address; try again later", { retryAfterSeconds: 3600 });
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
     const expiresAt = new Date(now.getTime() + deps.config.onboarding.otpTtlMinutes * 60_000);
     await trx

@@ -7,6 +7,7 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { inTransaction } from "../../db";
 import { AppError } from "../../kernel/errors";
+import { FailureCounter } from "../../kernel/failure-counter";
 import type { Deps } from "../../server/deps";
 import type { AppEnv } from "../../server/env";
 import { jsonBody, jsonContent, notFoundError, standardErrors, z } from "../../server/openapi";
@@ -75,8 +76,13 @@ const StartBody = z
 
 const client = (c: Context<AppEnv>) => ({ ip: c.get("ip") ?? null, userAgent: c.req.header("user-agent") ?? null });
 
+/** Applications a customer may start from the public product page per IP address and hour (per process). */
+export const PUBLIC_STARTS_PER_HOUR = 20;
+
 export function publicApplicationRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
+  // Each start can send codes to a number the visitor typed: cap starts per network as well as codes per destination.
+  const publicStarts = new FailureCounter(PUBLIC_STARTS_PER_HOUR, 3_600_000);
 
   app.openapi(
     createRoute({ method: "get", path: "/public/applications/link/{token}", tags, summary: "What a link is for, before any code (nothing personal but masked destinations)", request: { params: TokenParam }, responses: { 200: jsonContent(LinkInfo), ...standardErrors, ...linkErrors } }),
@@ -200,9 +206,13 @@ export function publicApplicationRoutes(deps: Deps) {
     async (c) => {
       const { slug } = c.req.valid("param");
       const body = c.req.valid("json");
+      const now = deps.clock.now();
+      const ip = c.get("ip");
+      if (publicStarts.blocked(ip, now.getTime())) {
+        throw new AppError("rate_limited", "Too many applications were started from this network; try again later", { retryAfterSeconds: 3600 });
+      }
       const tenant = await deps.db.selectFrom("tenants").select("id").where("slug", "=", slug).executeTakeFirst();
       if (!tenant) throw new AppError("not_found", "No such bank");
-      const now = deps.clock.now();
       const { link } = await inTransaction(deps.db, (trx) =>
         createApplication(trx, deps, { actor: null, ip: c.get("ip"), requestId: c.get("requestId"), now }, null, tenant.id, {
           product: body.product,
@@ -210,6 +220,7 @@ export function publicApplicationRoutes(deps: Deps) {
           channel: "web",
         }),
       );
+      publicStarts.note(ip, now.getTime());
       return c.json({ token: link.token }, 201);
     },
   );
