@@ -89,12 +89,18 @@ export interface SaveInput {
 export async function saveAnswers(trx: Trx, deps: Deps, session: CustomerSession, input: SaveInput, userAgent: string | null, locked?: ApplicationRow) {
   const now = deps.clock.now();
   const app = locked ?? (await lock(trx, session));
-  assertCustomerEditable(app);
   const def = await applicationFlow(trx, app);
   const language = input.language ?? app.language;
   if (input.language && !(def.languages as string[]).includes(input.language)) {
     throw new AppError("validation_failed", "This application is not offered in that language", { issues: [{ path: "body.language", code: "invalid_option", message: `use one of: ${def.languages.join(", ")}` }] });
   }
+  // The language the bank writes in may change in any status (decision and welcome messages follow it).
+  const languageOnly = input.language !== undefined && Object.keys(input.answers ?? {}).length === 0 && !input.at;
+  if (languageOnly && !CUSTOMER_EDITABLE.has(app.status)) {
+    await trx.updateTable("applications").set({ language, updated_at: now }).where("tenant_id", "=", app.tenant_id).where("id", "=", app.id).execute();
+    return { saved: [], progress: progressOf(def, effectiveAnswers(def, app), app.completed_steps).view, currentStep: app.current_step, currentField: app.current_field };
+  }
+  assertCustomerEditable(app);
   const incoming = input.answers ?? {};
   const keys = Object.keys(incoming);
   const normalised: Answers = {};
