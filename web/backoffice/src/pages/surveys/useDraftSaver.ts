@@ -1,94 +1,16 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback } from "react";
 import { surveys } from "../../api/surveys";
 import type { Survey } from "../../api/types";
+import { useAutosave } from "../../ui/useAutosave";
 import type { Definition } from "./model";
 
-export type SaveState = "saved" | "pending" | "saving" | "failed";
-const DELAY_MS = 800;
+export type { SaveState } from "../../ui/useAutosave";
 
-/**
- * Autosave of the draft: each change is sent (PUT …/draft) once typing pauses; one request at a
- * time, the newest draft always last. A failure keeps the local draft and says so; `flush` saves
- * now (before publishing) and tells whether the server has the latest draft.
- */
+/** Autosave of the survey draft and its name (PUT /surveys/{id}/draft) once typing pauses. */
 export function useDraftSaver(id: string, onSaved: (survey: Survey) => void) {
-  const [state, setState] = useState<SaveState>("saved");
-  const [error, setError] = useState<unknown>(null);
-  const latest = useRef<{ def: Definition; name: string } | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const inFlight = useRef<Promise<boolean> | null>(null);
-  const dirty = useRef(false);
-  const saved = useRef(onSaved);
-  saved.current = onSaved;
-
-  const send = useCallback(async (): Promise<boolean> => {
-    if (inFlight.current) await inFlight.current;
-    if (!dirty.current || !latest.current) return true;
-    const sent = latest.current;
-    dirty.current = false;
-    setState("saving");
-    const run = surveys
-      .saveDraft(id, sent.def, sent.name.trim() || undefined)
-      .then((survey) => {
-        saved.current(survey);
-        setError(null);
-        setState(dirty.current ? "pending" : "saved");
-        return true;
-      })
-      .catch((err: unknown) => {
-        // Keep the draft marked unsaved so the next change or "Try again" sends it again.
-        if (latest.current === sent) dirty.current = true;
-        setError(err);
-        setState("failed");
-        return false;
-      });
-    inFlight.current = run;
-    const ok = await run;
-    inFlight.current = null;
-    return ok;
-  }, [id]);
-
-  const schedule = useCallback(
-    (def: Definition, name: string) => {
-      latest.current = { def, name };
-      dirty.current = true;
-      setState((s) => (s === "failed" ? s : "pending"));
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        timer.current = null;
-        void send();
-      }, DELAY_MS);
-    },
-    [send],
-  );
-
-  const flush = useCallback(async (): Promise<boolean> => {
-    if (timer.current) {
-      clearTimeout(timer.current);
-      timer.current = null;
-    }
-    if (inFlight.current) await inFlight.current;
-    return dirty.current ? send() : true;
-  }, [send]);
-
-  // Leaving with unsaved changes asks first.
-  useEffect(() => {
-    if (state === "saved") return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [state]);
-
-  // Navigating away inside the app sends what is still waiting instead of dropping it.
-  useEffect(
-    () => () => {
-      if (!timer.current) return;
-      clearTimeout(timer.current);
-      timer.current = null;
-      void send();
-    },
-    [send],
-  );
-
-  return { state, error, schedule, flush, retry: send };
+  const save = useCallback((d: { def: Definition; name: string }) => surveys.saveDraft(id, d.def, d.name.trim() || undefined), [id]);
+  const saver = useAutosave(save, onSaved);
+  const { schedule: scheduleDraft } = saver;
+  const schedule = useCallback((def: Definition, name: string) => scheduleDraft({ def, name }), [scheduleDraft]);
+  return { ...saver, schedule };
 }
