@@ -1,8 +1,8 @@
-import { mkdirSync } from "node:fs";
-import type { Page } from "playwright-core";
+
 import { describe, expect, it, onTestFailed } from "vitest";
-import { apiKeyHeaders, makeTenant, makeUser, TEST_PASSWORD, type TestTenant } from "../support/factories";
-import { browserAvailable, describeFailure, expectNoSidewaysScroll, newPage, type RunningApp, runAxe, seriousOnly, useLiveApp, watchProblems } from "./harness";
+import { apiKeyHeaders, makeTenant, makeUser, type TestTenant } from "../support/factories";
+import { browserAvailable, describeFailure, expectNoSidewaysScroll, newPage, type RunningApp, useLiveApp, watchProblems } from "./harness";
+import { expectAccessible, shot, signIn } from "./ui-helpers";
 
 /** A 1×1 PNG: real magic bytes, so the upload passes the server's content check. */
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
@@ -87,27 +87,6 @@ async function submittedApplication(app: RunningApp, tenant: TestTenant, phone =
   return { ...created, admin };
 }
 
-async function signIn(page: Page, app: RunningApp, tenant: TestTenant, email: string, next: string) {
-  await page.goto(`${app.baseUrl}/app${next}${next.includes("?") ? "&" : "?"}tenant=${tenant.slug}`);
-  await page.waitForURL(/\/app\/login\?/);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-}
-
-/** Set ATRIUM_E2E_SCREENSHOTS=dir to keep screenshots of the pages visited (for a human to look at). */
-async function shot(page: Page, name: string) {
-  const dir = process.env.ATRIUM_E2E_SCREENSHOTS;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
-
-async function expectAxeClean(page: Page) {
-  const violations = seriousOnly(await runAxe(page));
-  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-}
-
 describe.skipIf(!browserAvailable())("onboarding applications in chromium", () => {
   const live = useLiveApp();
 
@@ -167,7 +146,7 @@ describe.skipIf(!browserAvailable())("onboarding applications in chromium", () =
     await page.locator('tr[data-field="dateOfBirth"]').filter({ hasText: "1990-02-03" }).waitFor({ timeout: 10_000 });
     expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
     await shot(page, "application-live-en-1024");
-    await expectAxeClean(page);
+    await expectAccessible(page, "applications");
 
     // Leaving the case view stops the polling.
     await page.getByRole("link", { name: "Back to the list" }).click();
@@ -206,21 +185,21 @@ describe.skipIf(!browserAvailable())("onboarding applications in chromium", () =
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
     await page.locator("tr", { hasText: created.reference }).waitFor();
     await expectNoSidewaysScroll(page, 360);
-    await expectAxeClean(page);
+    await expectAccessible(page, "applications");
 
     // The new-application form at 360 px.
     await page.getByRole("button", { name: "طلب جديد" }).click();
     await page.getByRole("heading", { level: 2, name: "طلب جديد" }).waitFor();
     await shot(page, "applications-ar-360");
     await expectNoSidewaysScroll(page, 360);
-    await expectAxeClean(page);
+    await expectAccessible(page, "applications");
 
     await page.goto(`${live.app.baseUrl}/app/applications/view?id=${created.id}`);
     await page.getByRole("heading", { level: 1, name: `الطلب ${created.reference}` }).waitFor();
     await page.getByTestId("live-progress").getByText("تقدم العميل").waitFor();
     await shot(page, "application-ar-360");
     await expectNoSidewaysScroll(page, 360);
-    await expectAxeClean(page);
+    await expectAccessible(page, "applications");
     expect(problems.errors).toEqual([]);
     await context.close();
   });
@@ -237,7 +216,7 @@ describe.skipIf(!browserAvailable())("onboarding applications in chromium", () =
     await signIn(page, live.app, tenant, reviewer.email, "/review");
     await page.getByRole("heading", { level: 1, name: "Review queue" }).waitFor();
     await page.getByTestId("queue-counts").filter({ hasText: "Applications: 1 · late: 0" }).waitFor();
-    await expectAxeClean(page);
+    await expectAccessible(page, "applications");
     await shot(page, "review-queue-en-1280");
     await page.getByRole("link", { name: created.reference, exact: true }).click();
 
@@ -250,7 +229,7 @@ describe.skipIf(!browserAvailable())("onboarding applications in chromium", () =
     await page.getByRole("button", { name: "Assign to me" }).click();
     await page.getByRole("button", { name: "Unassign" }).waitFor();
     await shot(page, "application-review-en-1280");
-    await expectAxeClean(page);
+    await expectAccessible(page, "applications");
 
     await page.getByRole("radio", { name: "Approve" }).check();
     await page.getByRole("button", { name: "Approve application" }).click();
@@ -289,7 +268,7 @@ describe.skipIf(!browserAvailable())("onboarding applications in chromium", () =
     await card.getByRole("button", { name: /Reject/ }).click();
     const dialog = page.getByRole("dialog", { name: "Reject this document" });
     await dialog.getByLabel("Reason").fill("The photo is blurred.");
-    await expectAxeClean(page);
+    await expectAccessible(page, "applications");
     await dialog.getByRole("button", { name: "Reject and notify the customer" }).click();
     await card.getByText("The photo is blurred.").waitFor();
     expect(await card.locator(".badge").textContent()).toBe("Rejected");

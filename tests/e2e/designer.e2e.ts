@@ -1,36 +1,9 @@
-/**
- * The survey designer in chromium: an analyst builds a survey (NPS + a single-choice question shown
- * only to detractors), publishes version 1, then breaks a reference and sees the problem instead
- * of a new version. Accessibility (axe), right-to-left and tablet width are checked on the way.
- */
-import { mkdirSync } from "node:fs";
+
 import type { Page } from "playwright-core";
 import { describe, expect, it, onTestFailed } from "vitest";
-import { makeTenant, makeUser, TEST_PASSWORD, type TestTenant } from "../support/factories";
-import { browserAvailable, describeFailure, expectNoSidewaysScroll, newPage, type RunningApp, runAxe, useLiveApp, watchProblems } from "./harness";
-
-async function signIn(page: Page, app: RunningApp, tenant: TestTenant, email: string) {
-  await page.goto(`${app.baseUrl}/app/?tenant=${tenant.slug}`);
-  await page.waitForURL(/\/app\/login\?/);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(`${app.baseUrl}/app/`);
-}
-
-/** Set ATRIUM_E2E_SCREENSHOTS=dir to keep screenshots of the designer (for a human to look at). */
-async function shot(page: Page, name: string) {
-  const dir = process.env.ATRIUM_E2E_SCREENSHOTS;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
-
-async function expectAccessible(page: Page) {
-  // Clean: no axe findings of any impact.
-  const violations = await runAxe(page);
-  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-}
+import { makeTenant, makeUser, } from "../support/factories";
+import { browserAvailable, describeFailure, expectNoSidewaysScroll, newPage, useLiveApp, watchProblems } from "./harness";
+import { expectAccessible, shot, signIn } from "./ui-helpers";
 
 /** The designer's section tabs (a problem link may carry the same words). */
 const sections = (page: Page) => page.locator("nav.designer__tabs");
@@ -60,7 +33,7 @@ describe.skipIf(!browserAvailable())("survey designer in chromium", () => {
     await page.getByRole("button", { name: "New survey" }).click();
     await page.getByRole("radio", { name: /Blank survey/ }).waitFor();
     await page.getByRole("radio").nth(1).waitFor();
-    await expectAccessible(page);
+    await expectAccessible(page, "designer", { every: true });
     await page.getByLabel("Survey name").fill("Branch visit NPS");
     await page.getByRole("button", { name: "Create and open the designer" }).click();
     await page.waitForURL(/\/app\/surveys\/edit\?id=/);
@@ -85,7 +58,7 @@ describe.skipIf(!browserAvailable())("survey designer in chromium", () => {
     expect(await logic.getByLabel("Answer to a question").inputValue()).toBe("q1");
     await logic.getByLabel("Operator").selectOption("isDetractor");
     await saved(page);
-    await expectAccessible(page);
+    await expectAccessible(page, "designer", { every: true });
     await shot(page, "designer-question-en");
 
     // Keyboard reordering: move the NPS question below, then back up.
@@ -127,7 +100,7 @@ describe.skipIf(!browserAvailable())("survey designer in chromium", () => {
     expect(await page.getByText("Live: version 1.").count()).toBe(1);
     const versions = await live.app.ctx.deps.db.selectFrom("survey_versions").select("version").where("survey_id", "=", id).execute();
     expect(versions.map((v) => v.version)).toEqual([1]);
-    await expectAccessible(page);
+    await expectAccessible(page, "designer", { every: true });
     await shot(page, "designer-problems-en");
 
     // Renaming in the settings is autosaved with the draft.
@@ -142,13 +115,13 @@ describe.skipIf(!browserAvailable())("survey designer in chromium", () => {
     await page.getByRole("heading", { level: 2, name: /שאלה q2/ }).waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
     await expectNoSidewaysScroll(page, 768);
-    await expectAccessible(page);
+    await expectAccessible(page, "designer", { every: true });
     await shot(page, "designer-he-768");
     await sections(page).getByRole("button", { name: "לוגיקה ונתונים" }).click();
     await page.getByRole("button", { name: "הוספת כלל" }).click();
     await page.getByRole("group", { name: /^כלל r1/ }).waitFor();
     await expectNoSidewaysScroll(page, 768);
-    await expectAccessible(page);
+    await expectAccessible(page, "designer", { every: true });
     await shot(page, "designer-logic-he-768");
 
     // The one expected console line: Chromium logging the refused publish (422) as a failed load.

@@ -1,36 +1,9 @@
-/**
- * The flow editor in chromium: an analyst opens the checking-account flow, moves a step, adds a
- * select field shown only for one answer of an earlier field, tries it in the phone preview in
- * Hebrew (right-to-left), publishes version 2; then makes a step depend on a later field and
- * publishing is refused with the problem shown. Accessibility (axe) and 360 px are checked too.
- */
-import { mkdirSync } from "node:fs";
+
 import type { Page } from "playwright-core";
 import { describe, expect, it, onTestFailed } from "vitest";
-import { makeTenant, makeUser, TEST_PASSWORD, type TestTenant } from "../support/factories";
-import { browserAvailable, describeFailure, expectNoSidewaysScroll, newPage, type RunningApp, runAxe, useLiveApp, watchProblems } from "./harness";
-
-async function signIn(page: Page, app: RunningApp, tenant: TestTenant, email: string) {
-  await page.goto(`${app.baseUrl}/app/?tenant=${tenant.slug}`);
-  await page.waitForURL(/\/app\/login\?/);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(`${app.baseUrl}/app/`);
-}
-
-/** Set ATRIUM_E2E_SCREENSHOTS=dir to keep screenshots of the editor (for a human to look at). */
-async function shot(page: Page, name: string) {
-  const dir = process.env.ATRIUM_E2E_SCREENSHOTS;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
-
-async function expectAccessible(page: Page) {
-  const violations = await runAxe(page);
-  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-}
+import { makeTenant, makeUser, } from "../support/factories";
+import { browserAvailable, describeFailure, expectNoSidewaysScroll, newPage, useLiveApp, watchProblems } from "./harness";
+import { expectAccessible, shot, signIn } from "./ui-helpers";
 
 const sections = (page: Page) => page.locator("nav.designer__tabs");
 const steps = (page: Page) => page.getByRole("navigation", { name: "Steps of the flow" });
@@ -59,7 +32,7 @@ describe.skipIf(!browserAvailable())("flow editor in chromium", () => {
     const table = page.getByRole("region", { name: "Products and flows" });
     await table.getByRole("link", { name: "Checking account", exact: true }).waitFor();
     expect(await table.getByRole("row").count()).toBe(7);
-    await expectAccessible(page);
+    await expectAccessible(page, "flows", { every: true });
     await shot(page, "flows-list-en");
 
     // The checking flow: version 1 is live, the draft is the same.
@@ -97,7 +70,7 @@ describe.skipIf(!browserAvailable())("flow editor in chromium", () => {
     // Only warnings (the new texts are not translated yet): publishing stays possible.
     await page.getByText("Only warnings: the flow can be published.").waitFor();
     expect(await page.getByRole("button", { name: "Publish a new version" }).isDisabled()).toBe(false);
-    await expectAccessible(page);
+    await expectAccessible(page, "flows", { every: true });
     await shot(page, "flows-editor-en");
 
     // The phone preview: hidden until employment is answered; in Hebrew, right to left.
@@ -114,7 +87,7 @@ describe.skipIf(!browserAvailable())("flow editor in chromium", () => {
     await phone.getByLabel(/Main use of the account/).waitFor();
     await page.getByLabel("Fill sample answers").check();
     await phone.getByText("שלב 3 מתוך 5 · נותרו כ־4 דקות").waitFor();
-    await expectAccessible(page);
+    await expectAccessible(page, "flows", { every: true });
     await shot(page, "flows-preview-he");
 
     // Publish: version 2, with the new order and the conditional select.
@@ -154,7 +127,7 @@ describe.skipIf(!browserAvailable())("flow editor in chromium", () => {
     expect(await page.getByRole("radio", { name: /עברית/ }).isChecked()).toBe(true);
     const versions = await db.selectFrom("flow_versions").select("version").where("tenant_id", "=", tenant.id).where("product", "=", "checking").execute();
     expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
-    await expectAccessible(page);
+    await expectAccessible(page, "flows", { every: true });
     await shot(page, "flows-problems-en");
 
     // Hebrew on a 360 px phone: mirrored, nothing scrolls sideways.
@@ -163,7 +136,7 @@ describe.skipIf(!browserAvailable())("flow editor in chromium", () => {
     await page.getByRole("heading", { level: 1, name: "תהליך: חשבון עו״ש" }).waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
     await expectNoSidewaysScroll(page, 360);
-    await expectAccessible(page);
+    await expectAccessible(page, "flows", { every: true });
     await shot(page, "flows-problems-he-360");
 
     expect(problems.errors).toEqual([]);
@@ -183,7 +156,7 @@ describe.skipIf(!browserAvailable())("flow editor in chromium", () => {
     await table.getByRole("link", { name: "Open flow Mortgage pre-approval" }).waitFor();
     expect(await table.getByRole("checkbox").count()).toBe(0);
     await expectNoSidewaysScroll(page, 360);
-    await expectAccessible(page);
+    await expectAccessible(page, "flows", { every: true });
 
     await table.getByRole("link", { name: "Open flow Checking account" }).click();
     await page.getByRole("heading", { level: 1, name: "Flow: Checking account" }).waitFor();
@@ -192,7 +165,7 @@ describe.skipIf(!browserAvailable())("flow editor in chromium", () => {
     expect(await page.getByRole("button", { name: /^Publish/ }).count()).toBe(0);
     expect(await page.getByRole("status").filter({ hasText: /Draft saved/ }).count()).toBe(0);
     await expectNoSidewaysScroll(page, 360);
-    await expectAccessible(page);
+    await expectAccessible(page, "flows", { every: true });
     await shot(page, "flows-agent-360");
 
     expect(problems.errors).toEqual([]);

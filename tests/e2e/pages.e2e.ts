@@ -1,20 +1,9 @@
-import { mkdirSync } from "node:fs";
+
 import type { Page } from "playwright-core";
 import { describe, expect, it, onTestFailed } from "vitest";
 import { makeTenant, makeUser, TEST_PASSWORD } from "../support/factories";
-import { browserAvailable, describeFailure, expectNoSidewaysScroll, newPage, runAxe, seriousOnly, useLiveApp, watchProblems } from "./harness";
-
-const SHOTS = process.env.ATRIUM_E2E_SCREENSHOTS;
-async function shot(page: Page, name: string) {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
-async function expectAccessible(page: Page, where: string) {
-  const violations = seriousOnly(await runAxe(page));
-  expect(violations, `${where}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-}
+import { browserAvailable, describeFailure, expectNoSidewaysScroll, newPage, useLiveApp, watchProblems } from "./harness";
+import { expectAccessible, shot } from "./ui-helpers";
 
 const h1 = (page: Page, name: string) => page.getByRole("heading", { level: 1, name }).waitFor();
 

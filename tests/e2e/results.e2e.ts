@@ -1,8 +1,9 @@
-import { mkdirSync } from "node:fs";
+
 import type { Page } from "playwright-core";
 import { describe, expect, it, onTestFailed } from "vitest";
-import { apiKeyHeaders, makeTenant, makeUser, TEST_PASSWORD, type TestTenant } from "../support/factories";
+import { apiKeyHeaders, makeTenant, makeUser, } from "../support/factories";
 import { browserAvailable, describeFailure, expectNoSidewaysScroll, newPage, runAxe, type RunningApp, seriousOnly, useLiveApp, watchProblems } from "./harness";
+import { shot, signIn } from "./ui-helpers";
 
 interface NpsEntry {
   type: "nps";
@@ -43,22 +44,6 @@ async function surveyWithResponses(app: RunningApp, headers: Record<string, stri
     await api(app, "POST", `/public/surveys/${id}/responses`, {}, { answers, finished: true, language: "en", channel: "link" });
   }
   return id;
-}
-
-async function signIn(page: Page, app: RunningApp, tenant: TestTenant, email: string, next: string) {
-  await page.goto(`${app.baseUrl}/app${next}${next.includes("?") ? "&" : "?"}tenant=${tenant.slug}`);
-  await page.waitForURL(/\/app\/login\?/);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(TEST_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-}
-
-/** Set ATRIUM_E2E_SCREENSHOTS=dir to keep screenshots of the pages visited (for a human to look at). */
-async function shot(page: Page, name: string) {
-  const dir = process.env.ATRIUM_E2E_SCREENSHOTS;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
 }
 
 const fmt = (n: number) => new Intl.NumberFormat("en", { maximumFractionDigits: 1 }).format(n);

@@ -1,10 +1,9 @@
-/** A survey for the respondent-page browser test, created and published through the API. */
-import { mkdirSync } from "node:fs";
+
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { apiKeyHeaders, json, type TestTenant } from "../support/factories";
 import type { TestContext } from "../support/context";
-import { runAxe, seriousOnly } from "./harness";
+export { expectAccessible, shot } from "./ui-helpers";
 
 /**
  * Multi choice → a loop page (CSAT + text, `{{loop.item}}` piped) per picked service → NPS →
@@ -103,11 +102,6 @@ export async function publishSurvey(ctx: TestContext, tenant: TestTenant, defini
   return { id, headers };
 }
 
-export async function expectAccessible(page: Page, where: string): Promise<void> {
-  const violations = seriousOnly(await runAxe(page));
-  expect(violations, `${where}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-}
-
 /** Presses Tab until `selector` has the focus (at most `max` times): keyboard-only navigation. */
 export async function tabTo(page: Page, selector: string, max = 30): Promise<void> {
   for (let i = 0; i < max; i++) {
@@ -124,10 +118,3 @@ export async function pointX(page: Page, question: string, value: number): Promi
   return box.x;
 }
 
-/** With ATRIUM_E2E_SCREENSHOTS=<dir>, a full-page screenshot for a person to look at. */
-export async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.ATRIUM_E2E_SCREENSHOTS;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
