@@ -10,14 +10,15 @@ import { createApp } from "../server/app";
 import { boot } from "../server/boot";
 import type { Deps } from "../server/deps";
 import { DEMO_LOGINS, seedDemo } from "../../seeds/demo";
+import { listsCommand } from "./lists";
 
-class UsageError extends Error {
+export class UsageError extends Error {
   override name = "UsageError";
 }
 
 const cliCtx = (deps: Deps) => ({ actor: null, now: deps.clock.now(), requestId: "cli" });
 
-async function withDeps<T>(config: Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
+export async function withDeps<T>(config: Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
   const { deps, store } = await boot(config);
   try {
     return await fn(deps);
@@ -57,6 +58,8 @@ export async function adminCommands(config: Config, command: string, rest: strin
     case "apikey":
       if (sub !== "create") throw new UsageError("usage: atrium apikey create --role r [--tenant slug] [--name n]");
       return apikeyCreate(config, rest.slice(1));
+    case "lists":
+      return listsCommand(config, rest);
     case "openapi":
       return withDeps(config, async (deps) => {
         const res = await createApp(deps).request("/api/v1/openapi.json");

@@ -17,6 +17,9 @@ const HELP = `atrium <command> [options]
   user create --email e --name n --role r [--tenant s] [--scope tenant|region|branch|own]
               [--region CODE] [--branch CODE] [--password p]
   apikey create --role r [--tenant s] [--name n] [--expires-days N]
+  lists import --format ofac-csv|ofac-xml|un-xml|eu-csv|eu-xml|pep-csv <path…> [--list id]
+                            import a sanctions or PEP list file as a new version
+  lists status              the lists, their active versions and last imports
   openapi                   print the OpenAPI document
 
 Configuration comes from the environment (see README.md).`;

@@ -38,6 +38,8 @@ export interface Config {
     readonly uploadMaxBytes: number;
     readonly paymentProvider: "test";
   };
+  readonly identity: { readonly provider: "local"; readonly ocrTimeoutMs: number };
+  readonly screening: { readonly sources: string | undefined; readonly importCron: string };
 }
 
 export class ConfigError extends Error {
@@ -116,6 +118,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       uploadMaxBytes: e.ONBOARDING_UPLOAD_MAX_BYTES,
       paymentProvider: e.PAYMENT_PROVIDER,
     },
+    identity: { provider: e.IDENTITY_PROVIDER, ocrTimeoutMs: e.OCR_TIMEOUT_MS },
+    /** Sources as written (screening/sources.ts parses them); the cron of the scheduled import. */
+    screening: { sources: e.SCREENING_SOURCES, importCron: e.SCREENING_IMPORT_CRON },
   };
   return deepFreeze(config);
 }

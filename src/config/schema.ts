@@ -52,6 +52,10 @@ export const envSchema = z
     ONBOARDING_SESSION_IDLE_MINUTES: int(5, 24 * 60).default(30),
     ONBOARDING_UPLOAD_MAX_BYTES: int(10 * 1024, 50 * 1024 * 1024).default(10 * 1024 * 1024),
     PAYMENT_PROVIDER: z.enum(["test"]).default("test"),
+    IDENTITY_PROVIDER: z.enum(["local"]).default("local"),
+    OCR_TIMEOUT_MS: int(1000, 5 * 60_000).default(30_000),
+    SCREENING_SOURCES: z.string().min(1).optional(),
+    SCREENING_IMPORT_CRON: z.string().min(9).default("30 2 * * *"),
   });
 
 /**

@@ -5,6 +5,9 @@ import { feedback } from "./migrations/2026-11-23-0002-feedback";
 import { feedbackRollups } from "./migrations/2026-11-23-0003-feedback-rollups";
 import { feedbackDistribution } from "./migrations/2026-11-23-0004-feedback-distribution";
 import { onboarding } from "./migrations/2026-11-23-0005-onboarding";
+import { complianceBase } from "./migrations/2026-11-23-0006-compliance-base";
+import { screeningLists } from "./migrations/2026-11-23-0007-screening-lists";
+import { complianceReviews } from "./migrations/2026-11-23-0008-compliance-reviews";
 
 export interface Migration {
   /** Sortable, never renamed once released. */
@@ -14,7 +17,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. Add new ones at the end. */
-export const migrations: Migration[] = [foundation, feedback, feedbackRollups, feedbackDistribution, onboarding];
+export const migrations: Migration[] = [foundation, feedback, feedbackRollups, feedbackDistribution, onboarding, complianceBase, screeningLists, complianceReviews];
 
 const LOCK_KEY = 4_242_001; // pg_advisory_xact_lock key shared by every Atrium process
 

@@ -65,6 +65,13 @@ export interface ApplicationsTable {
   agent_id: string | null;
   assignee_id: string | null;
   risk: "low" | "medium" | "high" | null;
+  risk_score: number | null;
+  /** Why: [{ rule, label, points }] of the rules that matched (risk/rules.ts). */
+  risk_reasons: DefaultedJson<Array<{ rule: string; label: string; points: number }>>;
+  risk_rules_version: number | null;
+  risk_assessed_at: NullableTimestamp;
+  /** High risk: enhanced-due-diligence steps are added before the review step. */
+  edd_required: Defaulted<boolean>;
   device: string | null;
   channels_used: Defaulted<string[]>;
   reminders_sent: Defaulted<number>;
@@ -169,6 +176,12 @@ export interface ApplicationChecksTable {
   outcome: "pass" | "review" | "fail";
   summary: string;
   details: DefaultedJson;
+  /** Evidence: which provider ran it, a SHA-256 of its input, the list version, who asked. */
+  provider: Defaulted<string>;
+  input_digest: string | null;
+  list_version: string | null;
+  /** "system", "customer", "user:<id>" or "api_key:<id>". */
+  actor: Defaulted<string>;
   created_at: Timestamp;
 }
 

@@ -1,3 +1,4 @@
+import type { ComplianceTables } from "./schema-compliance";
 import type { ColumnType, Generated, JSONColumnType } from "kysely";
 import type {
   SurveysTable,
@@ -238,7 +239,7 @@ export interface MigrationsTable {
   applied_at: Generated<Date>;
 }
 
-export interface DB {
+export interface DB extends ComplianceTables {
   tenants: TenantsTable;
   regions: RegionsTable;
   branches: BranchesTable;

@@ -1,7 +1,11 @@
 import { closeIdleJob, feedbackSchedules, foldRollupsJob } from "../modules/feedback/close-idle-job";
 import { campaignRemindJob, campaignSendJob } from "../modules/feedback/campaigns";
 import { completionSubscriber, triggerFireJob, triggerSubscriber } from "../modules/feedback/triggers";
+import type { Config } from "../config";
+import { complianceJobs, complianceSchedules } from "../modules/compliance/jobs";
 import { onboardingJobs, onboardingSchedules } from "../modules/onboarding/jobs";
+import { retentionJobs, retentionSchedules } from "../modules/risk/jobs";
+import { screeningListJobs, screeningListSchedules } from "../modules/screening/jobs";
 import { deliverMessageJob } from "../modules/notifications/deliver-job";
 import type { Deps } from "../server/deps";
 import { eventDeliveryJob, SubscriberRegistry } from "./dispatcher";
@@ -32,17 +36,20 @@ export function allJobs(subscribers: SubscriberRegistry = platformSubscribers())
     foldRollupsJob as JobDefinition,
     pruneJobsJob as JobDefinition,
     ...onboardingJobs,
+    ...screeningListJobs,
+    ...complianceJobs,
+    ...retentionJobs,
   ];
 }
 
 /** Recurring jobs, ensured (ensureSchedule) when a worker starts. */
-export function platformSchedules(): ScheduleSpec[] {
-  return [...platformMaintenanceSchedules, ...feedbackSchedules, ...onboardingSchedules];
+export function platformSchedules(config?: Config): ScheduleSpec[] {
+  return [...platformMaintenanceSchedules, ...feedbackSchedules, ...onboardingSchedules, ...screeningListSchedules(config), ...complianceSchedules, ...retentionSchedules];
 }
 
 /** Creates or updates every recurring job's schedule (idempotent; every worker does it at start). */
 export async function ensurePlatformSchedules(deps: Deps): Promise<void> {
-  for (const spec of platformSchedules()) await ensureSchedule(deps.db, spec, deps.clock.now());
+  for (const spec of platformSchedules(deps.config)) await ensureSchedule(deps.db, spec, deps.clock.now());
 }
 
 /** Every job and every subscriber, consistent with each other (events.deliver needs the subscribers). */

@@ -62,6 +62,16 @@ export const PERMISSIONS = {
   "applications:decide": ["admin", "reviewer", "compliance_officer"],
   // Funded/opened: a reviewer, or the core banking system through an API key with that role.
   "applications:fund": ["admin", "reviewer"],
+  // Compliance: account/ID checks, sanctions and PEP screening, reviews, risk rules, retention.
+  "checks:run": ["admin", "branch_manager", "agent", "reviewer", "compliance_officer"],
+  "screening:search": ["admin", "reviewer", "compliance_officer"],
+  "lists:read": ["admin", "compliance_officer"],
+  "compliance:read": ["admin", "compliance_officer"],
+  // Deciding hits; clearing a block needs two different people holding this (four-eyes).
+  "compliance:decide": ["compliance_officer"],
+  "risk:read": ["admin", "reviewer", "compliance_officer"],
+  "risk:write": ["admin", "compliance_officer"],
+  "retention:manage": ["admin", "compliance_officer"],
   // Journey events reported by other systems (they may trigger surveys).
   "events:write": ["admin", "cx_analyst", "branch_manager", "agent"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -43,6 +43,16 @@ export const ERROR_CODES = {
   wrong_state: 409,
   /** The payment provider declined the card. */
   payment_declined: 402,
+  /** A sanctions or PEP list file that could not be imported (the previous version stays active). */
+  list_import_failed: 422,
+  /** Clearing a block needs a second compliance officer: the one who proposed it may not approve it. */
+  four_eyes_required: 409,
+  /** A compliance review that is already decided. */
+  review_closed: 409,
+  /** No machine-readable zone could be read from the image. */
+  ocr_unreadable: 422,
+  /** Risk rules with errors (the problems are listed in `errors`). */
+  rules_invalid: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -15,6 +15,13 @@ import { flowRoutes } from "../modules/onboarding/flows-routes";
 import { publicDocumentRoutes } from "../modules/onboarding/public-documents-routes";
 import { publicApplicationRoutes } from "../modules/onboarding/public-routes";
 import { reviewRoutes } from "../modules/onboarding/review-routes";
+import { accountCheckRoutes } from "../modules/checks/account-routes";
+import { mrzCheckRoutes } from "../modules/checks/mrz-routes";
+import { complianceRoutes } from "../modules/compliance/routes";
+import { identityRoutes } from "../modules/identity/routes";
+import { riskRoutes } from "../modules/risk/routes";
+import { listRoutes } from "../modules/screening/lists-routes";
+import { screeningSearchRoutes } from "../modules/screening/search-routes";
 import { notificationRoutes } from "../modules/notifications/routes";
 import { jobRoutes } from "../jobs/routes";
 import { orgRoutes } from "../modules/tenancy/org-routes";
@@ -43,6 +50,13 @@ export function mountApiRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
   app.route("/api/v1", reviewRoutes(deps));
   app.route("/api/v1", publicApplicationRoutes(deps));
   app.route("/api/v1", publicDocumentRoutes(deps));
+  app.route("/api/v1", mrzCheckRoutes(deps));
+  app.route("/api/v1", accountCheckRoutes(deps));
+  app.route("/api/v1", identityRoutes(deps));
+  app.route("/api/v1", listRoutes(deps));
+  app.route("/api/v1", screeningSearchRoutes(deps));
+  app.route("/api/v1", complianceRoutes(deps));
+  app.route("/api/v1", riskRoutes(deps));
   // Outside /api: the embed widget script, survey-page framing, the unsubscribe page.
   mountDistributionPages(app, deps);
 }

@@ -3,6 +3,13 @@ import { expect } from "vitest";
 import type { Permission } from "../../src/kernel/access";
 import type { TestContext } from "./context";
 import type { TestTenant } from "./factories";
+import { CHECKS_MRZ_ROUTES } from "./routes-checks-mrz";
+import { CHECKS_ACCOUNT_ROUTES } from "./routes-checks-account";
+import { IDENTITY_ROUTES } from "./routes-identity";
+import { LISTS_ROUTES } from "./routes-lists";
+import { SCREENING_ROUTES } from "./routes-screening";
+import { COMPLIANCE_ROUTES } from "./routes-compliance";
+import { RISK_ROUTES } from "./routes-risk";
 import { ONBOARDING_APPLICATIONS_ROUTES } from "./routes-onboarding-applications";
 import { ONBOARDING_FLOWS_ROUTES } from "./routes-onboarding-flows";
 import { ONBOARDING_REVIEW_ROUTES } from "./routes-onboarding-review";
@@ -137,6 +144,13 @@ export const ROUTES: Record<string, RouteSpec> = {
   ...ONBOARDING_FLOWS_ROUTES,
   ...ONBOARDING_APPLICATIONS_ROUTES,
   ...ONBOARDING_REVIEW_ROUTES,
+  ...CHECKS_MRZ_ROUTES,
+  ...CHECKS_ACCOUNT_ROUTES,
+  ...IDENTITY_ROUTES,
+  ...LISTS_ROUTES,
+  ...SCREENING_ROUTES,
+  ...COMPLIANCE_ROUTES,
+  ...RISK_ROUTES,
 };
 
 export interface Operation {

@@ -15,7 +15,7 @@ import { checkField, findField, hiddenAnswerKeys, progress, stepProblems, visibl
 import { fieldMessage } from "./flow/messages";
 import type { AnswerValue, Answers, FlowDefinition, Step } from "./flow/types";
 import { bearer, type CustomerSession, checkSession, signInAgain } from "./session";
-import { stepHandler } from "./steps";
+import { runApplicationHooks, stepHandler } from "./steps";
 import { applicationById, applicationFlow, assertCustomerEditable, CUSTOMER_EDITABLE } from "./store";
 import { type ApplicationRow, deviceOf, recordTimeline } from "./timeline";
 
@@ -221,8 +221,8 @@ export async function completeStep(trx: Trx, deps: Deps, session: CustomerSessio
   await stepHandler(step.kind)?.onComplete?.(trx, deps, app, step);
   const done = new Set([...app.completed_steps, step.id]);
   const completed = def.steps.filter((s) => done.has(s.id)).map((s) => s.id);
-  const p = progressOf(def, answers, completed);
-  const next = p.step?.id ?? null;
+  let p = progressOf(def, answers, completed);
+  let next = p.step?.id ?? null;
   const device = deviceOf(userAgent) ?? app.device;
   const updated = await trx
     .updateTable("applications")
@@ -232,10 +232,25 @@ export async function completeStep(trx: Trx, deps: Deps, session: CustomerSessio
     .returningAll()
     .executeTakeFirstOrThrow();
   await recordTimeline(trx, now, updated, { type: "step_completed", actor: "customer", step: step.id, device, channel: "web" });
+  // Screening and risk may add steps (enhanced due diligence): then the next step comes from the flow as it is now.
+  const after = await runApplicationHooks(trx, deps, updated, "step_completed");
+  if (after !== updated) {
+    const flowNow = await applicationFlow(trx, after);
+    p = progressOf(flowNow, effectiveAnswers(flowNow, after), completed);
+    const nextNow = p.step?.id ?? null;
+    if (nextNow !== next) await trx.updateTable("applications").set({ current_step: nextNow ?? step.id }).where("tenant_id", "=", app.tenant_id).where("id", "=", app.id).execute();
+    next = nextNow;
+  }
   return { completedSteps: completed, progress: p.view, next };
 }
 
 /** Submits when every visible step is completed and still valid; from info_requested as well. */
+/** Screening and risk once more before submission, committed on their own (their results stand even if submission is refused). */
+export async function beforeSubmit(trx: Trx, deps: Deps, app: ApplicationRow): Promise<ApplicationRow> {
+  assertCustomerEditable(app);
+  return runApplicationHooks(trx, deps, app, "before_submit");
+}
+
 export async function submitApplication(trx: Trx, deps: Deps, session: CustomerSession, userAgent: string | null, locked?: ApplicationRow) {
   const now = deps.clock.now();
   const app = locked ?? (await lock(trx, session));

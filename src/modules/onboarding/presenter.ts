@@ -35,6 +35,15 @@ export const ApplicationDetailSchema = z
     agent: Person,
     assignee: Person,
     risk: z.enum(["low", "medium", "high"]).nullable(),
+    riskAssessment: z
+      .object({
+        score: z.number().int(),
+        reasons: z.array(z.object({ rule: z.string(), label: z.string(), points: z.number() })),
+        rulesVersion: z.number().int().nullable(),
+        assessedAt: z.string(),
+        eddRequired: z.boolean(),
+      })
+      .nullable(),
     device: z.string().nullable(),
     channelsUsed: z.array(z.string()),
     currentStep: z.string().nullable(),
@@ -44,7 +53,20 @@ export const ApplicationDetailSchema = z
     fields: z.array(z.object({ id: z.string(), step: z.string(), type: z.string(), label: Text, value: z.unknown(), document: z.string().optional() })),
     documents: z.array(DocumentSchema),
     payments: z.array(PaymentSchema),
-    checks: z.array(z.object({ id: z.uuid(), kind: z.string(), outcome: z.enum(["pass", "review", "fail"]), summary: z.string(), createdAt: z.string() })),
+    checks: z.array(
+      z.object({
+        id: z.uuid(),
+        kind: z.string(),
+        outcome: z.enum(["pass", "review", "fail"]),
+        summary: z.string(),
+        details: z.record(z.string(), z.unknown()),
+        provider: z.string(),
+        inputDigest: z.string().nullable(),
+        listVersion: z.string().nullable(),
+        actor: z.string(),
+        createdAt: z.string(),
+      }),
+    ),
     timeline: z.array(
       z.object({ id: z.uuid(), at: z.string(), type: z.string(), actor: z.enum(["customer", "user", "api", "system"]), actorLabel: z.string().nullable(), step: z.string().nullable(), field: z.string().nullable(), data: z.record(z.string(), z.unknown()) }),
     ),
@@ -128,6 +150,10 @@ export async function presentApplication(db: Executor, app: ApplicationRow): Pro
     agent: person(app.agent_id),
     assignee: person(app.assignee_id),
     risk: app.risk,
+    riskAssessment:
+      app.risk_assessed_at && app.risk_score !== null
+        ? { score: app.risk_score, reasons: app.risk_reasons, rulesVersion: app.risk_rules_version, assessedAt: app.risk_assessed_at.toISOString(), eddRequired: app.edd_required }
+        : null,
     device: app.device,
     channelsUsed: app.channels_used,
     currentStep: app.current_step,
@@ -137,7 +163,18 @@ export async function presentApplication(db: Executor, app: ApplicationRow): Pro
     fields,
     documents: documents.map(presentDocument),
     payments: payments.map(presentPayment),
-    checks: checks.map((c) => ({ id: c.id, kind: c.kind, outcome: c.outcome, summary: c.summary, createdAt: c.created_at.toISOString() })),
+    checks: checks.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      outcome: c.outcome,
+      summary: c.summary,
+      details: c.details,
+      provider: c.provider,
+      inputDigest: c.input_digest,
+      listVersion: c.list_version,
+      actor: c.actor,
+      createdAt: c.created_at.toISOString(),
+    })),
     timeline: timeline.map((t) => ({ id: t.id, at: t.at.toISOString(), type: t.type, actor: t.actor, actorLabel: t.actor_label, step: t.step, field: t.field, data: t.data })),
     decision: app.decision,
     decisionReason: app.decision_reason,

@@ -12,7 +12,7 @@ import type { Deps } from "../../server/deps";
 import type { AppEnv } from "../../server/env";
 import { jsonBody, jsonContent, notFoundError, standardErrors, z } from "../../server/openapi";
 import { createApplication } from "./applications";
-import { completeStep, lockedCustomer, logout, saveAnswers, submitApplication, viewStep } from "./customer";
+import { beforeSubmit, completeStep, lockedCustomer, logout, saveAnswers, submitApplication, viewStep } from "./customer";
 import { FLOW_LOCALES, PRODUCTS } from "./flow/types";
 import { linkInfo, sendOtp, verifyOtp } from "./links";
 import { CustomerViewSchema, presentCustomerView } from "./presenter";
@@ -178,6 +178,10 @@ export function publicApplicationRoutes(deps: Deps) {
     createRoute({ method: "post", path: "/public/applications/me/submit", tags, summary: "Submit the application for review", request: bearer, responses: { 200: jsonContent(Submitted), ...standardErrors, ...sessionErrors } }),
     async (c) => {
       const ua = c.req.header("user-agent") ?? null;
+      await inTransaction(deps.db, async (trx) => {
+        const { app: locked } = await lockedCustomer(c, deps, trx);
+        await beforeSubmit(trx, deps, locked);
+      });
       const out = await inTransaction(deps.db, async (trx) => {
         const { session, app: locked } = await lockedCustomer(c, deps, trx);
         return submitApplication(trx, deps, session, ua, locked);

@@ -1,4 +1,5 @@
 /** Loading applications and flow versions: tenant first, then the actor's data scope. */
+import { extendFlow } from "./steps";
 import type { Executor, Trx } from "../../db";
 import { type Actor, scopeFilter } from "../../kernel/access";
 import { AppError, notFound } from "../../kernel/errors";
@@ -60,8 +61,8 @@ export async function flowVersion(db: Executor, tenantId: string, product: Produ
   return def;
 }
 
-/** The flow version an application answers. */
-export const applicationFlow = (db: Executor, app: ApplicationRow) => flowVersion(db, app.tenant_id, app.product, app.flow_version);
+/** The flow an application answers: its published version, extended for it (steps.ts extendFlow). */
+export const applicationFlow = async (db: Executor, app: ApplicationRow) => extendFlow(await flowVersion(db, app.tenant_id, app.product, app.flow_version), app);
 
 export const APPLICATION_STATUSES = ["created", "in_progress", "abandoned", "submitted", "info_requested", "approved", "rejected", "funded", "cancelled"] as const;
 

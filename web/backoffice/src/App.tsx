@@ -30,6 +30,12 @@ const ApplicationPage = lazy(() => import("./pages/applications/ApplicationPage"
 const ReviewQueuePage = lazy(() => import("./pages/applications/ReviewQueuePage").then((m) => ({ default: m.ReviewQueuePage })));
 const FlowsPage = lazy(() => import("./pages/flows/FlowsPage").then((m) => ({ default: m.FlowsPage })));
 const FlowEditorPage = lazy(() => import("./pages/flows/FlowEditorPage").then((m) => ({ default: m.FlowEditorPage })));
+const ReviewsPage = lazy(() => import("./pages/compliance/ReviewsPage").then((m) => ({ default: m.ReviewsPage })));
+const ReviewPage = lazy(() => import("./pages/compliance/ReviewPage").then((m) => ({ default: m.ReviewPage })));
+const ListsPage = lazy(() => import("./pages/compliance/ListsPage").then((m) => ({ default: m.ListsPage })));
+const ScreeningPage = lazy(() => import("./pages/compliance/ScreeningPage").then((m) => ({ default: m.ScreeningPage })));
+const RiskRulesPage = lazy(() => import("./pages/compliance/RiskRulesPage").then((m) => ({ default: m.RiskRulesPage })));
+const ComplianceSettingsPage = lazy(() => import("./pages/compliance/ComplianceSettingsPage").then((m) => ({ default: m.ComplianceSettingsPage })));
 const ContactsPage = lazy(() => import("./pages/feedback/ContactsPage").then((m) => ({ default: m.ContactsPage })));
 
 const PUBLIC: Record<string, ComponentType> = {
@@ -61,6 +67,13 @@ const PRIVATE: Record<string, { page: ComponentType; needs?: Permission }> = {
   "/review": { page: ReviewQueuePage, needs: "applications:review" },
   "/flows": { page: FlowsPage, needs: "flows:read" },
   "/flows/edit": { page: FlowEditorPage, needs: "flows:read" },
+  // Compliance. The review page takes ?id=…
+  "/compliance": { page: ReviewsPage, needs: "compliance:read" },
+  "/compliance/review": { page: ReviewPage, needs: "compliance:read" },
+  "/compliance/screening": { page: ScreeningPage, needs: "screening:search" },
+  "/compliance/lists": { page: ListsPage, needs: "lists:read" },
+  "/compliance/risk": { page: RiskRulesPage, needs: "risk:read" },
+  "/compliance/settings": { page: ComplianceSettingsPage, needs: "retention:manage" },
 };
 
 function Redirect({ to }: { to: string }) {

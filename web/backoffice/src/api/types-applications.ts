@@ -108,7 +108,22 @@ export interface ApplicationCheck {
   kind: string;
   outcome: "pass" | "review" | "fail";
   summary: string;
+  /** Kind-specific evidence (MRZ fields, matches, cross-check reasons, …). */
+  details: Record<string, unknown>;
+  provider: string;
+  inputDigest: string | null;
+  listVersion: string | null;
+  /** "system", "customer", "user:<id>" or "api_key:<id>". */
+  actor: string;
   createdAt: string;
+}
+
+export interface RiskAssessment {
+  score: number;
+  reasons: { rule: string; label: string; points: number }[];
+  rulesVersion: number | null;
+  assessedAt: string;
+  eddRequired: boolean;
 }
 
 export interface ApplicationTimelineEntry {
@@ -172,6 +187,7 @@ export interface ApplicationDetail {
   documents: ApplicationDocument[];
   payments: ApplicationPayment[];
   checks: ApplicationCheck[];
+  riskAssessment: RiskAssessment | null;
   timeline: ApplicationTimelineEntry[];
   decision: "approve" | "reject" | "request_info" | null;
   decisionReason: string | null;

@@ -13,6 +13,14 @@ export const SCOPES = ["tenant", "region", "branch", "own"] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export type Permission =
+  | "checks:run"
+  | "screening:search"
+  | "lists:read"
+  | "compliance:read"
+  | "compliance:decide"
+  | "risk:read"
+  | "risk:write"
+  | "retention:manage"
   | "org:read"
   | "org:write"
   | "users:read"
@@ -266,6 +274,11 @@ export const PROBLEM_CODES = [
   "otp_locked",
   "wrong_state",
   "payment_declined",
+  "list_import_failed",
+  "four_eyes_required",
+  "review_closed",
+  "ocr_unreadable",
+  "rules_invalid",
   "payload_too_large",
   "unsupported_media_type",
   "rate_limited",

@@ -1,3 +1,23 @@
+import coEn from "./compliance/en.json";
+import coHe from "./compliance/he.json";
+import coAr from "./compliance/ar.json";
+import coZhHans from "./compliance/zh-Hans.json";
+import coZhHant from "./compliance/zh-Hant.json";
+import liEn from "./lists/en.json";
+import liHe from "./lists/he.json";
+import liAr from "./lists/ar.json";
+import liZhHans from "./lists/zh-Hans.json";
+import liZhHant from "./lists/zh-Hant.json";
+import scEn from "./screening/en.json";
+import scHe from "./screening/he.json";
+import scAr from "./screening/ar.json";
+import scZhHans from "./screening/zh-Hans.json";
+import scZhHant from "./screening/zh-Hant.json";
+import riEn from "./risk/en.json";
+import riHe from "./risk/he.json";
+import riAr from "./risk/ar.json";
+import riZhHans from "./risk/zh-Hans.json";
+import riZhHant from "./risk/zh-Hant.json";
 import apAr from "./applications/ar.json";
 import apEn from "./applications/en.json";
 import apHe from "./applications/he.json";
@@ -27,12 +47,13 @@ import svZhHant from "./surveys/zh-Hant.json";
 /**
  * One catalogue per language: the platform's, plus a feature catalogue per area under its own key
  * (`surveys.*` the designer, `feedback.*` responses, summaries and distribution, `applications.*`
- * onboarding applications and review, `flows.*` the flow editor), so areas grow apart.
+ * onboarding applications and review, `flows.*` the flow editor, `compliance.*` reviews, `lists.*` sanctions lists, `screening.*`
+ * name screening, `risk.*` risk rules and compliance settings), so areas grow apart.
  */
 export const CATALOGUES = {
-  en: { ...en, surveys: svEn, feedback: fbEn, applications: apEn, flows: flEn },
-  he: { ...he, surveys: svHe, feedback: fbHe, applications: apHe, flows: flHe },
-  ar: { ...ar, surveys: svAr, feedback: fbAr, applications: apAr, flows: flAr },
-  "zh-Hans": { ...zhHans, surveys: svZhHans, feedback: fbZhHans, applications: apZhHans, flows: flZhHans },
-  "zh-Hant": { ...zhHant, surveys: svZhHant, feedback: fbZhHant, applications: apZhHant, flows: flZhHant },
+  en: { ...en, surveys: svEn, feedback: fbEn, applications: apEn, flows: flEn, compliance: coEn, lists: liEn, screening: scEn, risk: riEn },
+  he: { ...he, surveys: svHe, feedback: fbHe, applications: apHe, flows: flHe, compliance: coHe, lists: liHe, screening: scHe, risk: riHe },
+  ar: { ...ar, surveys: svAr, feedback: fbAr, applications: apAr, flows: flAr, compliance: coAr, lists: liAr, screening: scAr, risk: riAr },
+  "zh-Hans": { ...zhHans, surveys: svZhHans, feedback: fbZhHans, applications: apZhHans, flows: flZhHans, compliance: coZhHans, lists: liZhHans, screening: scZhHans, risk: riZhHans },
+  "zh-Hant": { ...zhHant, surveys: svZhHant, feedback: fbZhHant, applications: apZhHant, flows: flZhHant, compliance: coZhHant, lists: liZhHant, screening: scZhHant, risk: riZhHant },
 };

@@ -1,0 +1,4 @@
+import type { RouteSpec } from "./routes";
+
+/** Compliance operations: sanctions and PEP lists (screening/lists-routes.ts), spread into ROUTES (see routes.ts). */
+export const LISTS_ROUTES: Record<string, RouteSpec> = {};

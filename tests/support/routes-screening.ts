@@ -1,0 +1,4 @@
+import type { RouteSpec } from "./routes";
+
+/** Compliance operations: screening search (screening/search-routes.ts), spread into ROUTES (see routes.ts). */
+export const SCREENING_ROUTES: Record<string, RouteSpec> = {};
