@@ -8,6 +8,7 @@ import { createEmailTransport, createSmsProvider } from "../modules/notification
 import { type BlobStore, localBlobStore } from "../blobs";
 import { type PaymentProvider, testPaymentProvider } from "../modules/onboarding/payments/provider";
 import type { Deps } from "./deps";
+import "../modules/plugins";
 
 export interface BootOptions {
   clock?: Clock;
