@@ -59,6 +59,9 @@ export interface ScreeningListVersionsTable {
   sha256: string;
   entry_count: ColumnType<number, number | undefined, number>;
   name_count: ColumnType<number, number | undefined, number>;
+  /** Rows of the file that could not be read (the first 50 are kept in `problems`). */
+  problem_count: ColumnType<number, number | undefined, number>;
+  problems: DefaultedJson<Array<{ where: string; message: string }>>;
   error: string | null;
   imported_by: string | null;
   started_at: Timestamp;

@@ -25,12 +25,15 @@ export const screeningLists: Migration = {
       sha256 text not null,
       entry_count integer not null default 0,
       name_count integer not null default 0,
+      problem_count integer not null default 0,
+      problems jsonb not null default '[]',
       error text,
       imported_by text,
       started_at timestamptz not null,
       finished_at timestamptz,
       primary key (list_id, version)
     )`,
+    `create index screening_list_versions_status on screening_list_versions (list_id, status, version desc)`,
     `create table screening_entries (
       list_id text not null,
       version integer not null,
