@@ -73,6 +73,7 @@ export async function serveCommand(config: Config, opts: { worker: boolean; seed
       if ("closeIdleConnections" in server) server.closeIdleConnections();
     });
     await worker?.stop();
+    await deps.identity.close?.();
     await store.close();
     console.log("Stopped cleanly.");
     process.exit(0);

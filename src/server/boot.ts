@@ -7,6 +7,7 @@ import type { EmailTransport, SmsProvider } from "../modules/notifications/provi
 import { createEmailTransport, createSmsProvider } from "../modules/notifications/transports";
 import { type BlobStore, localBlobStore } from "../blobs";
 import { type PaymentProvider, testPaymentProvider } from "../modules/onboarding/payments/provider";
+import { createIdentityProvider, type IdentityVerificationProvider } from "../modules/identity/provider";
 import type { Deps } from "./deps";
 import "../modules/plugins";
 
@@ -16,6 +17,7 @@ export interface BootOptions {
   sms?: SmsProvider;
   blobs?: BlobStore;
   payments?: PaymentProvider;
+  identity?: IdentityVerificationProvider;
   /** Reuse an open store (tests share one per worker). */
   store?: Store;
   migrate?: boolean;
@@ -26,16 +28,18 @@ export async function boot(config: Config, opts: BootOptions = {}): Promise<{ de
   const log = pino({ level: config.logLevel, base: { app: "atrium" } });
   const store = opts.store ?? (await openStore(config));
   const applied = opts.migrate === false ? [] : await migrateToLatest(store.db);
+  const clock = opts.clock ?? systemClock;
   const deps: Deps = {
     config,
     db: store.db,
     storeKind: store.kind,
-    clock: opts.clock ?? systemClock,
+    clock,
     log,
     email: opts.email ?? createEmailTransport(config, log),
     sms: opts.sms ?? createSmsProvider(config),
     blobs: opts.blobs ?? localBlobStore(config.blobs.dir, config.blobs.key),
     payments: opts.payments ?? testPaymentProvider(),
+    identity: opts.identity ?? createIdentityProvider(config, () => clock.now()),
   };
   return { deps, store, applied };
 }

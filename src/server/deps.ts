@@ -5,6 +5,7 @@ import type { Clock } from "../kernel/clock";
 import type { BlobStore } from "../blobs";
 import type { EmailTransport, SmsProvider } from "../modules/notifications/providers";
 import type { PaymentProvider } from "../modules/onboarding/payments/provider";
+import type { IdentityVerificationProvider } from "../modules/identity/provider";
 
 /** Everything a route, command or job needs from the outside world, built once at start. */
 export interface Deps {
@@ -19,4 +20,6 @@ export interface Deps {
   blobs: BlobStore;
   /** Card payments in onboarding; the local test provider by default. */
   payments: PaymentProvider;
+  /** Identity documents and selfies; the local provider (OCR of the MRZ on this machine) by default. */
+  identity: IdentityVerificationProvider;
 }
