@@ -15,8 +15,8 @@ import { type AuditContext, recordAudit } from "../audit/record";
 import { staffActor } from "./documents-review";
 import { progress } from "./flow/logic";
 import type { Answers } from "./flow/types";
-import { APPLICATION_SCOPE, applicationForActor, flowVersion } from "./store";
-import { recordTimeline } from "./timeline";
+import { APPLICATION_SCOPE, applicationFlow, applicationForActor } from "./store";
+import { type ApplicationRow, recordTimeline } from "./timeline";
 
 export { APPLICATION_STATUSES } from "./store";
 /** Not decided yet: the review SLA runs. */
@@ -99,6 +99,7 @@ export async function listApplications(deps: Deps, actor: Actor, f: ListFilters)
       "applications.assignee_id",
       "assignee.name as assignee_name",
       "applications.risk",
+      "applications.edd_required",
       "applications.current_step",
       "applications.answers",
       "applications.completed_steps",
@@ -115,7 +116,8 @@ export async function listApplications(deps: Deps, actor: Actor, f: ListFilters)
   const page = paginate(rows, f.limit, (r) => [r.sort_key, r.id]);
   const items = [];
   for (const r of page.items) {
-    const def = await flowVersion(deps.db, r.tenant_id, r.product, r.flow_version);
+    // The flow as the customer answers it (enhanced-due-diligence steps included); extensions read edd_required.
+    const def = await applicationFlow(deps.db, r as unknown as ApplicationRow);
     const p = progress(def, r.answers as Answers, (r.completed_steps as string[]) ?? []);
     const awaiting = (AWAITING_DECISION as readonly string[]).includes(r.status);
     items.push({
