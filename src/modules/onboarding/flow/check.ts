@@ -3,6 +3,8 @@
  * publishing; warnings (missing translations, steps estimated at 0 minutes) are shown in the
  * editor. Paths are relative to the definition: `steps.2.fields.0.showIf.field`.
  */
+import { isCountry } from "../../checks/account/countries";
+import { ibanPrefixFor } from "../../checks/account/iban";
 import { knownStepKinds, stepHandler } from "../steps";
 import { type Condition, type Field, type FlowDefinition, PREFILL_TYPES, type ProductId, type Step, type Text } from "./types";
 
@@ -85,6 +87,11 @@ export function checkFlow(def: FlowDefinition, knownKinds: readonly string[] = k
       values.forEach((v, i) => {
         if (!ids.has(String(v))) error(Array.isArray(cond.value) ? `${path}.value.${i}` : `${path}.value`, "unknown_option", `${String(v)} is not an option of ${cond.field}`);
       });
+    } else if (COMPARED_AS_OPTION.has(cond.op) && f.type === "country" && "value" in cond) {
+      const values = Array.isArray(cond.value) ? cond.value : [cond.value];
+      values.forEach((v, i) => {
+        if (!isCountry(String(v))) error(Array.isArray(cond.value) ? `${path}.value.${i}` : `${path}.value`, "unknown_country", `${String(v)} is not an ISO 3166-1 alpha-2 country code (answers of ${cond.field} are, like IL)`);
+      });
     }
   };
 
@@ -126,6 +133,11 @@ function checkField(f: Field, fp: string, s: Step, error: (path: string, code: s
   if (s.kind === "documents" && f.type !== "file") error(`${fp}.type`, "not_file", "a documents step only asks for files");
   if (f.min !== undefined && f.max !== undefined && Number(f.min) > Number(f.max)) error(`${fp}.min`, "min_above_max", "is above max");
   if (f.minAge !== undefined && f.maxAge !== undefined && f.minAge > f.maxAge) error(`${fp}.minAge`, "min_above_max", "is above maxAge");
+  if (f.mobileOnly !== undefined && f.type !== "phone") error(`${fp}.mobileOnly`, "not_applicable", `only phone fields take mobileOnly (this is a ${f.type} field)`);
+  if (f.country !== undefined) {
+    if (!isCountry(f.country)) error(`${fp}.country`, "unknown_country", `${f.country} is not an ISO 3166-1 alpha-2 country code`);
+    else if (f.type === "iban" && !ibanPrefixFor(f.country)) error(`${fp}.country`, "no_iban", `${f.country} has no IBAN in the SWIFT IBAN registry`);
+  }
 }
 
 function checkPayment(s: Step, base: string, si: number, fields: Map<string, Place>, error: (path: string, code: string, message: string) => void) {

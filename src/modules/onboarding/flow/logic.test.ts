@@ -74,7 +74,8 @@ describe("checkField", () => {
     expect(value(checkField(f("email"), " dana@example.com ", TODAY))).toBe("dana@example.com");
     for (const bad of ["dana", "dana@", "dana@example", "a b@example.com", "<x>@example.com"]) expect(code(checkField(f("email"), bad, TODAY)), bad).toBe("invalid_email");
     expect(value(checkField(f("phone"), "+972 (50) 123-4567", TODAY))).toBe("+972501234567");
-    for (const bad of ["12345", "+972 50 abc", "1".repeat(16)]) expect(code(checkField(f("phone"), bad, TODAY)), bad).toBe("invalid_phone");
+    for (const bad of ["12345", "+972 50 abc", "050 123 4567"]) expect(code(checkField(f("phone"), bad, TODAY)), bad).toBe("invalid_phone");
+    expect(code(checkField(f("phone"), "+1".padEnd(18, "1"), TODAY))).toBe("phone_too_long");
   });
 
   it("dates: real dates, ages on the exact birthday, past and future", () => {
@@ -115,13 +116,16 @@ describe("checkField", () => {
     expect(value(checkField(f("income", { min: "0" }), "0", TODAY))).toBe("0");
   });
 
-  it("IBAN: mod-97 and the country length, spaces and case forgiven", () => {
+  it("IBAN: registry country, length, structure and mod-97, spaces and case forgiven", () => {
     expect(value(checkField(f("iban"), "de89 3704 0044 0532 0130 00", TODAY))).toBe("DE89370400440532013000");
     expect(value(checkField(f("iban"), "IL62 0108 0000 0009 9999 999", TODAY))).toBe("IL620108000000099999999");
-    expect(code(checkField(f("iban"), "DE89370400440532013001", TODAY))).toBe("invalid_iban");
-    expect(code(checkField(f("iban"), "DE8937040044053201300", TODAY))).toBe("invalid_iban");
-    expect(code(checkField(f("iban"), "XX89370400440532013000", TODAY))).toBe("invalid_iban");
-    expect(checkField(f("iban", { country: "IL" }), "DE89370400440532013000", TODAY)).toEqual({ ok: false, problem: { code: "invalid_iban", params: { country: "IL" } } });
+    expect(code(checkField(f("iban"), "DE89370400440532013001", TODAY))).toBe("iban_checksum");
+    expect(checkField(f("iban"), "DE8937040044053201300", TODAY)).toEqual({ ok: false, problem: { code: "iban_wrong_length", params: { country: "DE", length: 22 } } });
+    expect(code(checkField(f("iban"), "XX89370400440532013000", TODAY))).toBe("iban_unknown_country");
+    expect(code(checkField(f("iban"), "DE89 3704 ☃", TODAY))).toBe("invalid_iban");
+    expect(code(checkField(f("iban"), "GB29 NWBK 6016 1331 9268 1X", TODAY))).toBe("iban_bban_format");
+    expect(checkField(f("iban", { country: "IL" }), "DE89370400440532013000", TODAY)).toEqual({ ok: false, problem: { code: "iban_wrong_country", params: { country: "IL" } } });
+    expect(value(checkField(f("iban", { country: "GP" }), "FR14 2004 1010 0505 0001 3M02 606", TODAY))).toBe("FR1420041010050500013M02606");
     expect(checkIban(normaliseIban("GB82 WEST 1234 5698 7654 32"))).toBe(true);
     expect(checkIban("GB82WEST12345698765433")).toBe(false);
   });

@@ -1,9 +1,15 @@
 /**
- * Flow logic: conditions, visibility, per-field validation and progress. Pure TypeScript with no
- * dependencies, run by the server on every save and by the customer page as the customer types,
- * so both refuse the same values with the same codes.
+ * Flow logic: conditions, visibility, per-field validation and progress. Pure TypeScript (its only
+ * library is libphonenumber-js with the small "min" metadata), run by the server on every save and
+ * by the customer page as the customer types, so both refuse the same values with the same codes.
  */
-import { checkIban, normaliseIban } from "./iban";
+import type { MetadataJson } from "libphonenumber-js/core";
+import phoneLengths from "libphonenumber-js/min/metadata";
+import { validateBic } from "../../checks/account/bic";
+import { isCountry } from "../../checks/account/countries";
+import { emailProblem } from "../../checks/account/email";
+import { readPhone } from "../../checks/account/phone";
+import { ibanPrefixFor, validateIban } from "./iban";
 import type { AddressValue, AnswerValue, Answers, Condition, Field, FlowDefinition, Step, Text } from "./types";
 
 const isEmpty = (v: unknown): boolean =>
@@ -92,12 +98,32 @@ export type FieldCode =
   | "invalid_iban"
   | "invalid_national_id"
   | "invalid_address"
-  | "invalid_file";
+  | "invalid_file"
+  | "iban_unknown_country"
+  | "iban_wrong_length"
+  | "iban_bban_format"
+  | "iban_checksum"
+  | "iban_wrong_country"
+  | "invalid_bic"
+  | "bic_unknown_country"
+  | "bic_wrong_country"
+  | "invalid_country"
+  | "phone_too_short"
+  | "phone_too_long"
+  | "phone_wrong_country"
+  | "phone_not_valid"
+  | "phone_not_mobile";
+
+/**
+ * What only the server has: the full phone metadata, to tell a mobile from a fixed line for
+ * fields set to `mobileOnly` (the page cannot; the server's answer comes back on save).
+ */
+export interface CheckContext {
+  phoneTypes?: MetadataJson;
+}
 
 export type Checked = { ok: true; value: AnswerValue | null } | { ok: false; problem: FieldProblem };
 
-const EMAIL = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]{2,}$/;
-const PHONE = /^\+?[0-9]{6,15}$/;
 const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const COUNTRY = /^[A-Z]{2}$/;
@@ -131,12 +157,32 @@ function checkAddress(v: unknown, field: Field): Checked {
   return { ok: true, value: out };
 }
 
+/** IBAN: the registry check (flow/iban.ts); the field's country, when set, must be the IBAN's. */
+function checkIbanField(raw: unknown, field: Field): Checked {
+  if (typeof raw !== "string") return bad("invalid_iban");
+  const r = validateIban(raw);
+  const first = r.errors[0];
+  if (first) return first.code === "iban_empty" || first.code === "iban_invalid_characters" ? bad("invalid_iban") : bad(first.code, first.params);
+  if (field.country && r.country !== ibanPrefixFor(field.country)) return bad("iban_wrong_country", { country: field.country });
+  return { ok: true, value: r.iban };
+}
+
+function checkBicField(raw: unknown, field: Field): Checked {
+  if (typeof raw !== "string") return bad("invalid_bic");
+  const r = validateBic(raw);
+  const first = r.errors[0];
+  if (first) return first.code === "bic_unknown_country" ? bad("bic_unknown_country", first.params) : bad("invalid_bic");
+  if (field.country && r.country !== field.country) return bad("bic_wrong_country", { country: field.country });
+  return { ok: true, value: r.bic };
+}
+
 /**
- * Checks and normalises one value (trimmed text, IBAN without spaces in upper case, phone digits).
- * An empty value passes here when the field is optional; `required` is reported for empty values of
- * required fields. `today` is the server's or the device's date, for ages and past/future dates.
+ * Checks and normalises one value (trimmed text, IBAN and BIC without spaces in upper case, phone
+ * numbers in E.164). An empty value passes here when the field is optional; `required` is reported
+ * for empty values of required fields. `today` is the server's or the device's date, for ages and
+ * past/future dates.
  */
-export function checkField(field: Field, raw: unknown, today: Date): Checked {
+export function checkField(field: Field, raw: unknown, today: Date, ctx: CheckContext = {}): Checked {
   const empty = raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "") || (Array.isArray(raw) && raw.length === 0);
   if (field.type === "checkbox") {
     if (raw !== undefined && raw !== null && typeof raw !== "boolean") return bad("required");
@@ -157,13 +203,18 @@ export function checkField(field: Field, raw: unknown, today: Date): Checked {
     }
     case "email": {
       if (typeof raw !== "string") return bad("invalid_email");
-      const s = raw.trim();
-      return EMAIL.test(s) && s.length <= 254 ? { ok: true, value: s } : bad("invalid_email");
+      return emailProblem(raw) === null ? { ok: true, value: raw.trim() } : bad("invalid_email");
     }
     case "phone": {
       if (typeof raw !== "string") return bad("invalid_phone");
-      const s = raw.trim().replace(/[\s().-]/g, "");
-      return PHONE.test(s) ? { ok: true, value: s } : bad("invalid_phone");
+      const r = readPhone(raw, { ...(field.country ? { country: field.country } : {}), ...(field.mobileOnly ? { mobileOnly: true } : {}) }, phoneLengths, ctx.phoneTypes);
+      return r.ok ? { ok: true, value: r.value.e164 } : bad(r.problem.code, r.problem.params);
+    }
+    case "bic":
+      return checkBicField(raw, field);
+    case "country": {
+      const s = typeof raw === "string" ? raw.trim().toUpperCase() : "";
+      return isCountry(s) ? { ok: true, value: s } : bad("invalid_country");
     }
     case "date": {
       const d = typeof raw === "string" ? realDate(raw.trim()) : null;
@@ -192,13 +243,8 @@ export function checkField(field: Field, raw: unknown, today: Date): Checked {
       if (field.max !== undefined && n > Number(field.max)) return bad("too_large", { maximum: field.max });
       return { ok: true, value: s };
     }
-    case "iban": {
-      if (typeof raw !== "string") return bad("invalid_iban");
-      const s = normaliseIban(raw);
-      if (!checkIban(s)) return bad("invalid_iban");
-      if (field.country && s.slice(0, 2) !== field.country) return bad("invalid_iban", { country: field.country });
-      return { ok: true, value: s };
-    }
+    case "iban":
+      return checkIbanField(raw, field);
     case "address":
       return checkAddress(raw, field);
     case "file": {
@@ -212,10 +258,10 @@ export function checkField(field: Field, raw: unknown, today: Date): Checked {
 }
 
 /** The visible fields of a step that are missing or invalid, with their problems. */
-export function stepProblems(step: Step, answers: Answers, today: Date): Array<{ field: string; problem: FieldProblem }> {
+export function stepProblems(step: Step, answers: Answers, today: Date, ctx: CheckContext = {}): Array<{ field: string; problem: FieldProblem }> {
   const out: Array<{ field: string; problem: FieldProblem }> = [];
   for (const f of visibleFields(step, answers)) {
-    const r = checkField(f, answers[f.id], today);
+    const r = checkField(f, answers[f.id], today, ctx);
     if (!r.ok) out.push({ field: f.id, problem: r.problem });
   }
   return out;

@@ -3,6 +3,7 @@
  * for public calls) and the customer page, so both say the same thing. `{name}` placeholders take
  * the problem's params.
  */
+import { countryName } from "../../checks/account/countries";
 import type { FieldCode, FieldProblem } from "./logic";
 import type { FlowLocale } from "./types";
 
@@ -27,6 +28,20 @@ const en: Catalogue = {
   invalid_national_id: "Enter the ID number as it appears on your card.",
   invalid_address: "Enter the street, city and country.",
   invalid_file: "Upload the document again.",
+  iban_unknown_country: "An IBAN starts with its country code, like DE or GB. Check the first two letters.",
+  iban_wrong_length: "An IBAN from {country} has {length} characters. Check for a missing or extra character.",
+  iban_bban_format: "Account numbers from {country} are not written like this. Check the letters and digits against your bank statement.",
+  iban_checksum: "This IBAN has a typo: a character is wrong or two are swapped. Check it against your bank statement.",
+  iban_wrong_country: "Enter the IBAN of an account in {country}.",
+  invalid_bic: "Enter the 8 or 11 character BIC (SWIFT code), like DEUTDEFF or DEUTDEFF500.",
+  bic_unknown_country: "Characters 5 and 6 of a BIC are its country code. Check them.",
+  bic_wrong_country: "Enter the BIC of a bank in {country}.",
+  invalid_country: "Choose a country from the list.",
+  phone_too_short: "This phone number is too short. Check for missing digits.",
+  phone_too_long: "This phone number is too long. Check for extra digits.",
+  phone_wrong_country: "Enter a phone number from {country}.",
+  phone_not_valid: "This is not a valid phone number in {country}.",
+  phone_not_mobile: "Enter a mobile phone number.",
 };
 
 const he: Catalogue = {
@@ -48,6 +63,20 @@ const he: Catalogue = {
   invalid_national_id: "יש להזין את מספר הזהות כפי שהוא מופיע בתעודה.",
   invalid_address: "יש להזין רחוב, עיר ומדינה.",
   invalid_file: "יש להעלות את המסמך שוב.",
+  iban_unknown_country: "מספר IBAN מתחיל בקוד המדינה, כמו DE או GB. כדאי לבדוק את שתי האותיות הראשונות.",
+  iban_wrong_length: "ל-IBAN של המדינה {country} יש {length} תווים. כדאי לבדוק אם חסר או נוסף תו.",
+  iban_bban_format: "מספרי חשבון במדינה {country} לא נכתבים כך. כדאי לבדוק את האותיות והספרות מול דף החשבון.",
+  iban_checksum: "יש טעות הקלדה ב-IBAN: תו שגוי או שני תווים שהתחלפו. כדאי לבדוק אותו מול דף החשבון.",
+  iban_wrong_country: "יש להזין IBAN של חשבון במדינה: {country}.",
+  invalid_bic: "יש להזין קוד BIC ‏(SWIFT) בן 8 או 11 תווים, כמו DEUTDEFF או DEUTDEFF500.",
+  bic_unknown_country: "התווים החמישי והשישי של קוד BIC הם קוד המדינה. כדאי לבדוק אותם.",
+  bic_wrong_country: "יש להזין BIC של בנק במדינה: {country}.",
+  invalid_country: "יש לבחור מדינה מהרשימה.",
+  phone_too_short: "מספר הטלפון קצר מדי. כדאי לבדוק אם חסרות ספרות.",
+  phone_too_long: "מספר הטלפון ארוך מדי. כדאי לבדוק אם נוספו ספרות.",
+  phone_wrong_country: "יש להזין מספר טלפון של המדינה: {country}.",
+  phone_not_valid: "זה אינו מספר טלפון תקין במדינה: {country}.",
+  phone_not_mobile: "יש להזין מספר טלפון נייד.",
 };
 
 const ar: Catalogue = {
@@ -69,6 +98,20 @@ const ar: Catalogue = {
   invalid_national_id: "أدخل رقم الهوية كما يظهر على بطاقتك.",
   invalid_address: "أدخل الشارع والمدينة والدولة.",
   invalid_file: "حمّل المستند مرة أخرى.",
+  iban_unknown_country: "يبدأ رقم الآيبان برمز الدولة، مثل DE أو GB. تحقّق من الحرفين الأولين.",
+  iban_wrong_length: "يتكوّن رقم الآيبان في {country} من {length} حرفًا. تحقّق من عدم وجود حرف ناقص أو زائد.",
+  iban_bban_format: "لا تُكتب أرقام الحسابات في {country} بهذا الشكل. قارن الحروف والأرقام بكشف حسابك.",
+  iban_checksum: "في رقم الآيبان خطأ كتابي: حرف خاطئ أو حرفان متبادلان. قارنه بكشف حسابك.",
+  iban_wrong_country: "أدخل رقم آيبان لحساب في {country}.",
+  invalid_bic: "أدخل رمز BIC ‏(SWIFT) المكوّن من 8 أو 11 حرفًا، مثل DEUTDEFF أو DEUTDEFF500.",
+  bic_unknown_country: "الحرفان الخامس والسادس في رمز BIC هما رمز الدولة. تحقّق منهما.",
+  bic_wrong_country: "أدخل رمز BIC لبنك في {country}.",
+  invalid_country: "اختر دولة من القائمة.",
+  phone_too_short: "رقم الهاتف قصير جدًا. تحقّق من عدم نقص أي أرقام.",
+  phone_too_long: "رقم الهاتف طويل جدًا. تحقّق من عدم وجود أرقام زائدة.",
+  phone_wrong_country: "أدخل رقم هاتف من {country}.",
+  phone_not_valid: "هذا ليس رقم هاتف صالحًا في {country}.",
+  phone_not_mobile: "أدخل رقم هاتف محمول.",
 };
 
 const zhHans: Catalogue = {
@@ -90,6 +133,20 @@ const zhHans: Catalogue = {
   invalid_national_id: "请按证件上的号码输入。",
   invalid_address: "请输入街道、城市和国家。",
   invalid_file: "请重新上传该文件。",
+  iban_unknown_country: "IBAN 以国家代码开头，例如 DE 或 GB。请检查前两个字母。",
+  iban_wrong_length: "{country}的 IBAN 共有 {length} 个字符，请检查是否漏输或多输了字符。",
+  iban_bban_format: "{country}的账号不是这种格式，请对照银行对账单检查字母和数字。",
+  iban_checksum: "此 IBAN 有输入错误：某个字符不对，或有两个字符颠倒。请对照银行对账单检查。",
+  iban_wrong_country: "请输入{country}账户的 IBAN。",
+  invalid_bic: "请输入 8 位或 11 位的 BIC（SWIFT 代码），例如 DEUTDEFF 或 DEUTDEFF500。",
+  bic_unknown_country: "BIC 的第 5、6 位是国家代码，请检查。",
+  bic_wrong_country: "请输入{country}银行的 BIC。",
+  invalid_country: "请从列表中选择国家或地区。",
+  phone_too_short: "电话号码太短，请检查是否漏输了数字。",
+  phone_too_long: "电话号码太长，请检查是否多输了数字。",
+  phone_wrong_country: "请输入{country}的电话号码。",
+  phone_not_valid: "这不是{country}的有效电话号码。",
+  phone_not_mobile: "请输入手机号码。",
 };
 
 const zhHant: Catalogue = {
@@ -111,12 +168,45 @@ const zhHant: Catalogue = {
   invalid_national_id: "請依證件上的號碼輸入。",
   invalid_address: "請輸入街道、城市和國家。",
   invalid_file: "請重新上傳該文件。",
+  iban_unknown_country: "IBAN 以國家代碼開頭，例如 DE 或 GB。請檢查前兩個字母。",
+  iban_wrong_length: "{country}的 IBAN 共有 {length} 個字元，請檢查是否漏輸或多輸了字元。",
+  iban_bban_format: "{country}的帳號不是這種格式，請對照銀行對帳單檢查字母和數字。",
+  iban_checksum: "此 IBAN 有輸入錯誤：某個字元不對，或有兩個字元顛倒。請對照銀行對帳單檢查。",
+  iban_wrong_country: "請輸入{country}帳戶的 IBAN。",
+  invalid_bic: "請輸入 8 位或 11 位的 BIC（SWIFT 代碼），例如 DEUTDEFF 或 DEUTDEFF500。",
+  bic_unknown_country: "BIC 的第 5、6 位是國家代碼，請檢查。",
+  bic_wrong_country: "請輸入{country}銀行的 BIC。",
+  invalid_country: "請從清單中選擇國家或地區。",
+  phone_too_short: "電話號碼太短，請檢查是否漏輸了數字。",
+  phone_too_long: "電話號碼太長，請檢查是否多輸了數字。",
+  phone_wrong_country: "請輸入{country}的電話號碼。",
+  phone_not_valid: "這不是{country}的有效電話號碼。",
+  phone_not_mobile: "請輸入手機號碼。",
 };
 
 export const FIELD_MESSAGES: Record<FlowLocale, Catalogue> = { en, he, ar, "zh-Hans": zhHans, "zh-Hant": zhHant };
 
+/** `{name}` → the param; `{country}` (a code) → the country's name in that language. */
+const fill = (text: string, params: FieldProblem["params"], locale: string) =>
+  text.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params?.[k];
+    return k === "country" && typeof v === "string" ? countryName(v, locale) : String(v ?? "");
+  });
+
 /** The message for a problem in a language (unknown languages get English). */
 export function fieldMessage(problem: FieldProblem, locale: string): string {
   const cat = FIELD_MESSAGES[locale as FlowLocale] ?? en;
-  return cat[problem.code].replace(/\{(\w+)\}/g, (_, k: string) => String(problem.params?.[k] ?? ""));
+  return fill(cat[problem.code], problem.params, locale);
 }
+
+/** Warnings: saved, but worth a second look (shown under the field, never blocking). */
+export type WarningCode = "disposable_email";
+export const WARNING_MESSAGES: Record<FlowLocale, Record<WarningCode, string>> = {
+  en: { disposable_email: "This looks like a temporary email address. Use one you will keep, so our messages reach you." },
+  he: { disposable_email: "נראה שזו כתובת דוא״ל זמנית. כדאי להזין כתובת קבועה כדי שההודעות שלנו יגיעו אליך." },
+  ar: { disposable_email: "يبدو أن هذا عنوان بريد إلكتروني مؤقت. استخدم عنوانًا دائمًا لتصلك رسائلنا." },
+  "zh-Hans": { disposable_email: "这似乎是临时邮箱地址。请使用长期有效的邮箱，以便接收我们的消息。" },
+  "zh-Hant": { disposable_email: "這似乎是臨時電子郵件地址。請使用長期有效的地址，以便接收我們的訊息。" },
+};
+
+export const warningMessage = (code: WarningCode, locale: string): string => (WARNING_MESSAGES[locale as FlowLocale] ?? WARNING_MESSAGES.en)[code];

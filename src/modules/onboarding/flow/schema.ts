@@ -137,6 +137,7 @@ const FieldInput = z.strictObject({
   maxAge: z.number().int().min(0).max(150).optional(),
   when: z.enum(["past", "future"]).optional(),
   country: Country.optional(),
+  mobileOnly: z.boolean().optional(),
   accept: z.array(z.enum(FILE_TYPES)).max(FILE_TYPES.length).optional(),
   maxBytes: z.number().int().min(1).max(FILE_MAX_BYTES_CAP).optional(),
   maxFiles: z.number().int().min(1).max(20).optional(),

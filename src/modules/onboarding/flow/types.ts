@@ -4,7 +4,9 @@
  *
  * Answers are keyed by field id; field ids are unique across the whole flow (a condition may only
  * refer to a field that comes before it). Values by field type:
- *   text, email, phone, national_id, employer, iban: string (iban in electronic format, no spaces)
+ *   text, email, national_id, employer: string      phone: E.164 ("+972501234567")
+ *   iban, bic: string in electronic format (no spaces, upper case)
+ *   country: ISO 3166-1 alpha-2 ("IL"; XK for Kosovo)
  *   date: "YYYY-MM-DD"          select: an option id         checkbox: boolean
  *   money, income: a decimal string with at most two decimals ("1250.50"), in the field's currency
  *   address: { line1, line2?, city, postcode, country }  (country: ISO 3166-1 alpha-2)
@@ -34,6 +36,8 @@ export const FIELD_TYPES = [
   "employer",
   "income",
   "file",
+  "bic",
+  "country",
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
@@ -60,6 +64,7 @@ export const PREFILL_KEYS = [
   "customer.nationalId",
   "customer.address",
   "customer.employer",
+  "customer.nationality",
 ] as const;
 export type PrefillKey = (typeof PREFILL_KEYS)[number];
 
@@ -74,6 +79,7 @@ export const PREFILL_TYPES: Record<PrefillKey, readonly FieldType[]> = {
   "customer.nationalId": ["national_id", "text"],
   "customer.address": ["address"],
   "customer.employer": ["employer", "text"],
+  "customer.nationality": ["country"],
 };
 
 export type CompareOp = "equals" | "not_equals" | "gt" | "gte" | "lt" | "lte" | "in" | "not_in";
@@ -116,8 +122,13 @@ export interface Field {
   minAge?: number;
   maxAge?: number;
   when?: "past" | "future";
-  /** phone, national_id, iban, address: the expected country (ISO 3166-1 alpha-2). */
+  /**
+   * phone, national_id, iban, bic, address: the expected country (ISO 3166-1 alpha-2). A phone
+   * typed without +prefix is read as this country's; an IBAN must carry its prefix (FR for GP…).
+   */
   country?: string;
+  /** phone: only mobile numbers (the server tells them apart with the full numbering plans). */
+  mobileOnly?: boolean;
   /** file: accepted content types and the size limit in bytes; the document kind reviewers see. */
   accept?: FileType[];
   maxBytes?: number;

@@ -1,0 +1,40 @@
+/**
+ * ISO 3166-1 alpha-2 country codes (the 249 officially assigned codes) plus XK, the user-assigned
+ * code that SWIFT (BIC, IBAN), the EU and ICAO use for Kosovo. No dependency: shared by the server,
+ * the flow logic and the customer's application page (country fields, BIC countries).
+ */
+const CODES =
+  "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ " +
+  "CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO " +
+  "FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE " +
+  "JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO " +
+  "MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW " +
+  "PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM " +
+  "TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW XK";
+
+export const COUNTRY_CODES: readonly string[] = CODES.split(" ");
+const KNOWN = new Set(COUNTRY_CODES);
+
+/** True for an assigned ISO 3166-1 alpha-2 code (upper case) or XK. */
+export const isCountry = (code: string): boolean => KNOWN.has(code);
+
+/** The country's name in a language (Intl.DisplayNames), or the code when the runtime has no names. */
+export function countryName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: "region", fallback: "code" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Every country as [code, name] in a language, sorted by name the way that language sorts. */
+export function countryList(locale: string): Array<[string, string]> {
+  let names: Intl.DisplayNames | null = null;
+  try {
+    names = new Intl.DisplayNames([locale], { type: "region", fallback: "code" });
+  } catch {
+    names = null;
+  }
+  const collator = new Intl.Collator(locale);
+  return COUNTRY_CODES.map((c): [string, string] => [c, names?.of(c) ?? c]).sort((a, b) => collator.compare(a[1], b[1]));
+}
