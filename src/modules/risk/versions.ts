@@ -22,6 +22,20 @@ const LOCK_NS = 4_242_061;
 type Row = { version: number; definition: unknown; note: string | null; published_at: Date; published_by: string | null };
 const present = (r: Row): RuleSetVersion => ({ version: r.version, definition: r.definition as RuleSet, note: r.note, publishedAt: r.published_at.toISOString(), publishedBy: r.published_by });
 
+/** JSON with object keys sorted: jsonb does not keep key order, so equal definitions compare by this. */
+export function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(v);
+}
+
 const COLUMNS = ["version", "definition", "note", "published_at", "published_by"] as const;
 
 async function newest(db: Executor, tenantId: string): Promise<Row | undefined> {
@@ -81,7 +95,7 @@ export async function publishRuleSet(db: Executor, audit: AuditContext, tenantId
   return inTransaction(db, async (trx: Trx) => {
     await sql`select pg_advisory_xact_lock(${LOCK_NS}, hashtext(${tenantId}))`.execute(trx);
     const active = await activeRuleSet(trx, tenantId, audit.now);
-    if (JSON.stringify(active.definition) === JSON.stringify(definition)) throw new AppError("conflict", `Nothing changed: this is version ${active.version}`);
+    if (canonical(active.definition) === canonical(definition)) throw new AppError("conflict", `Nothing changed: this is version ${active.version}`);
     const version = active.version + 1;
     const by = audit.actor && audit.actor.tenantId === tenantId ? audit.actor.id : null;
     const row = await trx
