@@ -11,6 +11,7 @@ import { h } from "../survey/dom";
 import { type ApiError, api } from "./api";
 import { renderDocField } from "./documents";
 import { type FieldUI, type Hooks, renderField } from "./fields";
+import { identityPart } from "./identity";
 import { paymentPart } from "./payment";
 import { reviewPart } from "./review";
 import { Saver } from "./saver";
@@ -226,7 +227,14 @@ function screen(): Node[] {
   uis = new Map();
   for (const f of visibleFields(step, st.answers)) uis.set(f.id, fieldUI(f));
   const m0 = m();
-  part = step.kind === "payment" ? paymentPart(step, (e) => events.fatal(e)) : step.kind === "review" ? reviewPart(step, (id, field) => openStep(id, field)) : null;
+  part =
+    step.kind === "payment"
+      ? paymentPart(step, (e) => events.fatal(e))
+      : step.kind === "review"
+        ? reviewPart(step, (id, field) => openStep(id, field))
+        : step.kind === "identity"
+          ? identityPart(step, (e) => events.fatal(e), { errServer: m0.errServer, offline: m0.offline })
+          : null;
   const backButton = w.n > 1 ? h("button", { type: "button", class: "button button-quiet", id: "back" }, m0.back) : null;
   backButton?.addEventListener("click", back);
   const form = h(

@@ -9,7 +9,8 @@ import { useResource } from "../../ui/data";
 import { formatDateTime } from "../../ui/format";
 import { Loading, LoadError, PageHead } from "../../ui/Page";
 import { AgentActions, ReviewActions } from "./CaseActions";
-import { ChecksSection, PaymentsSection, StepsAndAnswers, TimelineSection } from "./CaseSections";
+import { PaymentsSection, StepsAndAnswers, TimelineSection } from "./CaseSections";
+import { ChecksSection } from "./ChecksSection";
 import { DecisionForm } from "./DecisionForm";
 import { DocumentsSection } from "./DocumentsSection";
 import { LivePanel, useLiveProgress } from "./LiveProgress";
@@ -152,10 +153,8 @@ function CaseView({ app, reload, onChange }: { app: ApplicationDetail; reload():
         }}
       />
       <PaymentsSection app={app} />
-      <div className="ap-columns">
-        <ChecksSection app={app} />
-        <TimelineSection app={app} />
-      </div>
+      <ChecksSection app={app} />
+      <TimelineSection app={app} />
     </>
   );
 }

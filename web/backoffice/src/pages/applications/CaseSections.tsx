@@ -139,28 +139,6 @@ export function PaymentsSection({ app }: { app: ApplicationDetail }) {
   );
 }
 
-export function ChecksSection({ app }: { app: ApplicationDetail }) {
-  const { t } = useTranslation();
-  return (
-    <section className="card" aria-labelledby="ap-checks">
-      <h2 id="ap-checks">{t("applications.checks.title")}</h2>
-      {app.checks.length === 0 ? (
-        <p className="muted">{t("applications.checks.none")}</p>
-      ) : (
-        <ul className="ap-list">
-          {app.checks.map((c) => (
-            <li key={c.id}>
-              <span className="strong">{t(`applications.checks.kinds.${c.kind}`, { defaultValue: c.kind })}</span>:{" "}
-              {t(`applications.checks.outcomes.${c.outcome}`, { defaultValue: c.outcome })}
-              {c.summary ? <span dir="auto"> — {c.summary}</span> : null} <span className="muted">({formatDateTime(c.createdAt)})</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
 /** Who did what, newest first, with translated event types. */
 export function TimelineSection({ app }: { app: ApplicationDetail }) {
   const { t } = useTranslation();
