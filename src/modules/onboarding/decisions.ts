@@ -8,6 +8,7 @@ import type { Actor } from "../../kernel/access";
 import { AppError } from "../../kernel/errors";
 import type { Deps } from "../../server/deps";
 import { type AuditContext, recordAudit } from "../audit/record";
+import { complianceHold } from "../compliance/holds";
 import { type RejectReason, customerReason } from "./decisions-messages";
 import { notifyCustomer } from "./customer-notify";
 import { issueLink } from "./links";
@@ -97,6 +98,8 @@ export async function decide(deps: Deps, audit: AuditContext, actor: Actor, id: 
       await recordAudit(trx, audit, { tenantId: app.tenant_id, action: "application.info_requested", subjectType: "application", subjectId: app.id, data: { items } });
       return { id: app.id, status, decision: "request_info" as const, decidedAt: null };
     }
+    const hold = input.decision === "approve" ? await complianceHold(trx, app) : null;
+    if (hold) throw new AppError("wrong_state", hold);
     status = input.decision === "approve" ? "approved" : "rejected";
     const reasonCode = input.decision === "reject" ? (input.reasonCode ?? null) : null;
     const stored = reasonCode ?? reason;

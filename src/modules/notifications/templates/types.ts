@@ -39,7 +39,12 @@ export const ONBOARDING_TEMPLATE_VARS = {
   "onboarding.welcome_sms": ["bank", "product", "link"],
 } as const satisfies Record<string, readonly string[]>;
 
-export const TEMPLATE_VARS = { ...BASE_TEMPLATE_VARS, ...ONBOARDING_TEMPLATE_VARS };
+/** Compliance messages to staff (texts in compliance.ts): `items` summarises new screening hits, without customer names. */
+export const COMPLIANCE_TEMPLATE_VARS = {
+  "compliance.rescreen_alert": ["name", "bank", "items", "link"],
+} as const satisfies Record<string, readonly string[]>;
+
+export const TEMPLATE_VARS = { ...BASE_TEMPLATE_VARS, ...ONBOARDING_TEMPLATE_VARS, ...COMPLIANCE_TEMPLATE_VARS };
 
 export type TemplateName = keyof typeof TEMPLATE_VARS;
 export type OnboardingTemplateName = keyof typeof ONBOARDING_TEMPLATE_VARS;
@@ -79,4 +84,5 @@ export interface TemplateText {
 export type Catalog = Record<keyof typeof BASE_TEMPLATE_VARS, TemplateText>;
 /** Every onboarding template (onboarding.ts), per locale. */
 export type OnboardingCatalog = Record<OnboardingTemplateName, TemplateText>;
+export type ComplianceCatalog = Record<keyof typeof COMPLIANCE_TEMPLATE_VARS, TemplateText>;
 export type FullCatalog = Record<TemplateName, TemplateText>;
