@@ -166,17 +166,36 @@ async function nextVersion(db: Db | Trx, listId: string): Promise<number> {
 
 /** After the rollback: the attempt as a `failed` version, and the error the caller throws. */
 async function recordFailure(db: Db, listId: string, input: ImportInput, sha256: string, err: unknown): Promise<AppError> {
-  const message = err instanceof ListParseError ? err.message : `the database refused the import: ${err instanceof Error ? err.message : String(err)}`.slice(0, 2000);
+  const message = err instanceof ListParseError ? err.message : `the database refused the import: ${err instanceof Error ? err.message : String(err)}`;
+  await recordFailedAttempt(db, { ...input, listId }, message, sha256);
+  return new AppError("list_import_failed", `List ${listId} was not imported (the previous version stays active): ${message}`, { cause: err });
+}
+
+/**
+ * A failed attempt (a download, a parse or a database failure) as a `failed` version with its
+ * error, in its own transaction. Never throws: recording a failure must not hide it.
+ */
+export async function recordFailedAttempt(db: Db, input: Omit<ImportInput, "files"> & { listId: string }, message: string, sha256 = ""): Promise<void> {
   try {
+    await ensureList(db, input.listId, input.format, input.sourceUrl);
     await inTransaction(db, async (trx) => {
-      await trx.selectFrom("screening_lists").select("id").where("id", "=", listId).forUpdate().executeTakeFirstOrThrow();
+      await trx.selectFrom("screening_lists").select("id").where("id", "=", input.listId).forUpdate().executeTakeFirstOrThrow();
       await trx
         .insertInto("screening_list_versions")
-        .values({ list_id: listId, version: await nextVersion(trx, listId), status: "failed", source: input.source, sha256, imported_by: input.importedBy, started_at: input.now, finished_at: new Date(), error: message })
+        .values({
+          list_id: input.listId,
+          version: await nextVersion(trx, input.listId),
+          status: "failed",
+          source: input.source,
+          sha256,
+          imported_by: input.importedBy,
+          started_at: input.now,
+          finished_at: new Date(),
+          error: message.slice(0, 2000),
+        })
         .execute();
     });
   } catch {
-    // Recording the failure must not hide it.
+    // The caller reports the original failure either way.
   }
-  return new AppError("list_import_failed", `List ${listId} was not imported (the previous version stays active): ${message}`, { cause: err });
 }

@@ -119,12 +119,12 @@ export function listDates(raw: string): string[] {
     if (to >= from && to - from <= 15) return Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
     return [String(from), String(to)];
   }
-  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
-  if (m) return [validDay(m[1] as string, m[2] as string, m[3] as string)];
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  if (m) return validDay(m[1] as string, m[2] as string, m[3] as string);
   m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(s);
-  if (m) return [validDay(m[3] as string, (m[2] as string).padStart(2, "0"), (m[1] as string).padStart(2, "0"))];
+  if (m) return validDay(m[3] as string, (m[2] as string).padStart(2, "0"), (m[1] as string).padStart(2, "0"));
   m = /^(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})$/.exec(s);
-  if (m && MONTHS[(m[2] as string).toLowerCase()]) return [validDay(m[3] as string, MONTHS[(m[2] as string).toLowerCase()] as string, (m[1] as string).padStart(2, "0"))];
+  if (m && MONTHS[(m[2] as string).toLowerCase()]) return validDay(m[3] as string, MONTHS[(m[2] as string).toLowerCase()] as string, (m[1] as string).padStart(2, "0"));
   m = /^([A-Za-z]{3})[a-z]*\.?\s+(\d{4})$/.exec(s);
   if (m && MONTHS[(m[1] as string).toLowerCase()]) return [`${m[2]}-${MONTHS[(m[1] as string).toLowerCase()]}`];
   m = /^(\d{4})-(\d{2})$/.exec(s);
@@ -134,11 +134,12 @@ export function listDates(raw: string): string[] {
   return [];
 }
 
-/** A day that does not exist (31 Feb) keeps only its month. */
-function validDay(y: string, mo: string, d: string): string {
+/** A day that does not exist (31 Feb) keeps only its month; a month that does not exist is unreadable. */
+function validDay(y: string, mo: string, d: string): string[] {
+  if (Number(mo) < 1 || Number(mo) > 12) return [];
   const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  if (date.getUTCMonth() !== Number(mo) - 1 || Number(mo) < 1) return Number(mo) >= 1 && Number(mo) <= 12 ? `${y}-${mo}` : y;
-  return `${y}-${mo}-${d}`;
+  if (Number(d) < 1 || date.getUTCMonth() !== Number(mo) - 1) return [`${y}-${mo}`];
+  return [`${y}-${mo}-${d}`];
 }
 
 const MAX_PROBLEMS_RATIO = 0.5;

@@ -225,6 +225,8 @@ describe("dates and countries", () => {
     expect(listDates("1970-01-12T00:00:00")).toEqual(["1970-01-12"]);
     expect(listDates("circa 1965")).toEqual(["1965"]);
     expect(listDates("sometime")).toEqual([]);
+    expect(listDates("1970-13-01")).toEqual([]);
+    expect(listDates("1970-01-12x")).toEqual([]);
   });
   it("maps the lists' country names to ISO codes and keeps what it cannot map", () => {
     expect(countryCode("Iran (Islamic Republic of)")).toBe("IR");
