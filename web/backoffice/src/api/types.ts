@@ -315,3 +315,5 @@ export * from "./types-surveys";
 export * from "./types-feedback";
 export * from "./types-applications";
 export * from "./types-flows";
+export * from "./types-risk";
+export * from "./types-compliance";
