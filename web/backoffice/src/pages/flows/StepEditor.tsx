@@ -1,13 +1,14 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CORE_STEP_KINDS, FIELD_TYPES } from "../../../../../src/modules/onboarding/flow/types";
+import { FIELD_TYPES } from "../../../../../src/modules/onboarding/flow/types";
 import type { FieldType, FlowStep } from "../../api/types";
 import { IdField, NumberField, PlainField } from "../surveys/controls";
 import { ConditionEditor, starterRow } from "./ConditionEditor";
 import { useFlowEditor } from "./context";
 import { FieldEditor } from "./FieldEditor";
 import { LocText } from "./LocText";
-import { addField, earlierFields, fieldLabel, removeStep, renameStep, shiftField, updateStep } from "./model";
+import { IdentitySettings } from "./IdentitySettings";
+import { addField, EDITOR_STEP_KINDS, earlierFields, fieldLabel, removeStep, renameStep, shiftField, updateStep, withKind } from "./model";
 import { PaymentSettings } from "./PaymentSettings";
 
 /** The selected step: texts, minutes, kind, condition, payment, and its fields in order. */
@@ -64,11 +65,11 @@ export function StepEditor({ stepId, onSelect, field, onField }: { stepId: strin
               value={step.kind}
               onChange={(e) => {
                 const kind = e.target.value;
-                change(({ payment, ...s }) => (kind === "payment" ? { ...s, kind, payment: payment ?? { purpose: "fee", currency: def.currency, amount: "10" } } : { ...s, kind }));
+                change((s) => withKind(s, kind, def.currency));
               }}
             >
-              {(CORE_STEP_KINDS as readonly string[]).includes(step.kind) ? null : <option value={step.kind}>{step.kind}</option>}
-              {CORE_STEP_KINDS.map((k) => (
+              {(EDITOR_STEP_KINDS as readonly string[]).includes(step.kind) ? null : <option value={step.kind}>{step.kind}</option>}
+              {EDITOR_STEP_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(`flows.kinds.${k}`)}
                 </option>
@@ -103,6 +104,7 @@ export function StepEditor({ stepId, onSelect, field, onField }: { stepId: strin
           </div>
         )}
         {step.kind === "payment" ? <PaymentSettings step={step} path={path} fields={before} onChange={change} /> : null}
+        {step.kind === "identity" ? <IdentitySettings step={step} path={path} onChange={change} /> : null}
       </section>
       <section className="card" aria-labelledby={`${id}-fields`}>
         <h2 id={`${id}-fields`}>{t("flows.field.listTitle", { n: step.fields.length })}</h2>

@@ -1,8 +1,7 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CORE_STEP_KINDS } from "../../../../../src/modules/onboarding/flow/types";
 import { useFlowEditor } from "./context";
-import { addStep, shiftStep, textOf } from "./model";
+import { addStep, EDITOR_STEP_KINDS, shiftStep, textOf } from "./model";
 
 /** The steps in order: select one, reorder with buttons (keyboard friendly), add a new one. */
 export function StepList({ selected, onSelect, problems, writable }: { selected: string | null; onSelect(id: string): void; problems: Map<string, number>; writable: boolean }) {
@@ -53,7 +52,7 @@ export function StepList({ selected, onSelect, problems, writable }: { selected:
             {t("flows.steps.newKind")}
           </label>
           <select id={id} value={kind} onChange={(e) => setKind(e.target.value)}>
-            {CORE_STEP_KINDS.map((k) => (
+            {EDITOR_STEP_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`flows.kinds.${k}`)}
               </option>

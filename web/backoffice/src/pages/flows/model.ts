@@ -2,7 +2,7 @@
  * Pure edits of a flow definition for the flow editor. Every function returns a new definition
  * (React state is never mutated); field ids stay unique across the whole flow.
  */
-import { FLOW_LOCALES } from "../../../../../src/modules/onboarding/flow/types";
+import { CORE_STEP_KINDS, FLOW_LOCALES } from "../../../../../src/modules/onboarding/flow/types";
 import type { FieldType, FlowDefinition, FlowField, FlowLocale, FlowStep, FlowText, StepKind } from "../../api/types";
 
 export type Definition = FlowDefinition;
@@ -76,10 +76,42 @@ export function retypeField(f: FlowField, type: FieldType, lang: string, optionN
   return { ...fresh, label: f.label, help: f.help, required: type === "checkbox" ? f.required && f.type === "checkbox" : f.required, showIf: f.showIf, prefill: f.prefill };
 }
 
+/** The step kinds the editor offers: the core ones and the plugged-in identity step (src/modules/identity/step.ts). */
+export const EDITOR_STEP_KINDS = [...CORE_STEP_KINDS, "identity"] as const;
+
+export const IDENTITY_DOCUMENTS = ["passport", "id_card", "residence_permit"] as const;
+export type IdentityDocument = (typeof IDENTITY_DOCUMENTS)[number];
+export interface IdentityStepSettings {
+  documents: IdentityDocument[];
+  selfie: boolean;
+  minAge: number;
+  maxAttempts: number;
+}
+/** The server's defaults (identity/step.ts IDENTITY_DEFAULTS). */
+export const IDENTITY_DEFAULTS: IdentityStepSettings = { documents: [...IDENTITY_DOCUMENTS], selfie: false, minAge: 18, maxAttempts: 3 };
+
+/** An identity step's settings with the defaults filled in, as the editor shows them. */
+export function identitySettingsOf(step: FlowStep): IdentityStepSettings {
+  const s = step.settings ?? {};
+  const documents = Array.isArray(s.documents) ? IDENTITY_DOCUMENTS.filter((d) => (s.documents as unknown[]).includes(d)) : IDENTITY_DEFAULTS.documents;
+  return {
+    documents,
+    selfie: s.selfie === true,
+    minAge: typeof s.minAge === "number" ? s.minAge : IDENTITY_DEFAULTS.minAge,
+    maxAttempts: typeof s.maxAttempts === "number" ? s.maxAttempts : IDENTITY_DEFAULTS.maxAttempts,
+  };
+}
+
+/** Changes the step's kind: a payment gets its spec, an identity step its settings; other kinds drop both. */
+export function withKind(step: FlowStep, kind: StepKind, currency: string): FlowStep {
+  const { payment, settings, ...rest } = step;
+  if (kind === "payment") return { ...rest, kind, payment: payment ?? { purpose: "fee", currency, amount: "10" } };
+  if (kind === "identity") return { ...rest, kind, settings: step.kind === "identity" && settings ? settings : { ...IDENTITY_DEFAULTS, documents: [...IDENTITY_DEFAULTS.documents] } };
+  return { ...rest, kind };
+}
+
 export function blankStep(kind: StepKind, id: string, currency: string): FlowStep {
-  const step: FlowStep = { id, kind, title: {}, minutes: 1, fields: [] };
-  if (kind === "payment") step.payment = { purpose: "fee", currency, amount: "10" };
-  return step;
+  return withKind({ id, kind: "form", title: {}, minutes: 1, fields: [] }, kind, currency);
 }
 
 export function updateStep(def: Definition, id: string, change: (s: FlowStep) => FlowStep): Definition {
