@@ -33,7 +33,10 @@ let queue: Promise<unknown> = Promise.resolve();
 let idle: NodeJS.Timeout | null = null;
 
 async function startWorker(): Promise<Worker> {
-  const w = await createWorker("eng", OEM.LSTM_ONLY, { langPath: LANG_PATH, gzip: true, cacheMethod: "none" }, {
+  // errorHandler: without one, tesseract.js rethrows a failed job from its message listener (an
+  // uncaught exception that would end the process); the job's promise rejects either way.
+  const options = { langPath: LANG_PATH, gzip: true, cacheMethod: "none", errorHandler: () => undefined };
+  const w = await createWorker("eng", OEM.LSTM_ONLY, options, {
     // No dictionaries: a zone is codes, not English words.
     load_system_dawg: "0",
     load_freq_dawg: "0",
@@ -88,9 +91,10 @@ async function recognise(image: Uint8Array, timeoutMs: number) {
   try {
     return await withTimeout(job, timeoutMs);
   } catch (err) {
-    // A stuck recognition holds the worker: drop it so the next read starts clean.
-    if (worker) void terminateOcr();
-    throw err;
+    // A stuck or failed recognition may hold the worker: drop it so the next read starts clean.
+    await terminateOcr();
+    if (err instanceof AppError) throw err;
+    throw new AppError("ocr_unreadable", "The image could not be decoded or read", { cause: err });
   }
 }
 

@@ -3,7 +3,7 @@
  * Used by the property tests and by scripts/make-mrz-images.mjs (synthetic documents).
  */
 import { checkDigit } from "./check-digit";
-import { LAYOUTS, type Layout, type RawField } from "./layouts";
+import { LAYOUT_BY_VARIANT, type RawField } from "./layouts";
 import type { MrzVariant } from "./types";
 
 export interface MrzSource {
@@ -25,12 +25,10 @@ export interface MrzSource {
   optionalData2?: string;
 }
 
-const BY_VARIANT: Record<MrzVariant, Layout> = { td1: LAYOUTS.TD1, td2: LAYOUTS.TD2, td3: LAYOUTS.TD3, "mrv-a": LAYOUTS.MRV_A, "mrv-b": LAYOUTS.MRV_B, "fr-id": LAYOUTS.FR_ID };
-
 const fill = (value: string, n: number) => (value.replace(/ /g, "<") + "<".repeat(n)).slice(0, n);
 
 export function composeMrz(src: MrzSource): string[] {
-  const layout = BY_VARIANT[src.variant];
+  const layout = LAYOUT_BY_VARIANT[src.variant];
   const grid = Array.from({ length: layout.lines }, () => Array<string>(layout.length).fill("<"));
   const put = (name: RawField, value: string) => {
     const span = layout.fields[name];

@@ -155,6 +155,8 @@ const FR_ID: Layout = {
 
 export const LAYOUTS = { TD1, TD2, TD3, MRV_A, MRV_B, FR_ID } as const;
 
+export const LAYOUT_BY_VARIANT: Record<MrzVariant, Layout> = { td1: TD1, td2: TD2, td3: TD3, "mrv-a": MRV_A, "mrv-b": MRV_B, "fr-id": FR_ID };
+
 /** The layout for these lines, decided by line count and length, then by the document code. */
 export function detectLayout(lines: string[]): Layout | null {
   const n = lines.length;
