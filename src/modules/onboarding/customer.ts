@@ -6,13 +6,15 @@
  */
 import type { Context } from "hono";
 import { sql } from "kysely";
+import fullPlans from "libphonenumber-js/max/metadata";
 import type { Trx } from "../../db";
 import { sha256Hex } from "../../kernel/crypto";
 import { AppError, type FieldIssue } from "../../kernel/errors";
 import type { Deps } from "../../server/deps";
 import type { AppEnv } from "../../server/env";
 import { checkField, findField, hiddenAnswerKeys, progress, stepProblems, visibleFields, visibleSteps } from "./flow/logic";
-import { fieldMessage } from "./flow/messages";
+import { isDisposableEmail } from "../checks/account/disposable";
+import { fieldMessage, warningMessage } from "./flow/messages";
 import type { AnswerValue, Answers, FlowDefinition, Step } from "./flow/types";
 import { bearer, type CustomerSession, checkSession, signInAgain } from "./session";
 import { runApplicationHooks, stepHandler } from "./steps";
@@ -75,6 +77,21 @@ export async function lockedCustomer(c: Context<AppEnv>, deps: Deps, trx: Trx): 
   return { session: { tokenHash: hash, tenantId: app.tenant_id, applicationId: app.id, linkId: session_link_id }, app };
 }
 
+/** Saved, but worth a second look: shown under the field, never blocking (a disposable email). */
+export interface SaveWarning {
+  path: string;
+  code: "disposable_email";
+  message: string;
+}
+
+function answerWarnings(def: FlowDefinition, saved: Answers, language: string): SaveWarning[] {
+  const out: SaveWarning[] = [];
+  for (const [id, v] of Object.entries(saved)) {
+    if (typeof v === "string" && findField(def, id)?.field.type === "email" && isDisposableEmail(v)) out.push({ path: `answers.${id}`, code: "disposable_email", message: warningMessage("disposable_email", language) });
+  }
+  return out;
+}
+
 export interface SaveInput {
   answers?: Record<string, unknown>;
   at?: { step: string; field?: string };
@@ -98,7 +115,7 @@ export async function saveAnswers(trx: Trx, deps: Deps, session: CustomerSession
   const languageOnly = input.language !== undefined && Object.keys(input.answers ?? {}).length === 0 && !input.at;
   if (languageOnly && !CUSTOMER_EDITABLE.has(app.status)) {
     await trx.updateTable("applications").set({ language, updated_at: now }).where("tenant_id", "=", app.tenant_id).where("id", "=", app.id).execute();
-    return { saved: [], progress: progressOf(def, effectiveAnswers(def, app), app.completed_steps).view, currentStep: app.current_step, currentField: app.current_field };
+    return { saved: [], progress: progressOf(def, effectiveAnswers(def, app), app.completed_steps).view, currentStep: app.current_step, currentField: app.current_field, warnings: [] as SaveWarning[] };
   }
   assertCustomerEditable(app);
   const incoming = input.answers ?? {};
@@ -112,7 +129,7 @@ export async function saveAnswers(trx: Trx, deps: Deps, session: CustomerSession
       issues.push(notVisible(id));
       continue;
     }
-    const r = checkField({ ...found.field, required: false }, incoming[id], now);
+    const r = checkField({ ...found.field, required: false }, incoming[id], now, { phoneTypes: fullPlans });
     if (r.ok) normalised[id] = r.value;
     else issues.push(problemIssue(`answers.${id}`, r.problem, language));
   }
@@ -152,7 +169,7 @@ export async function saveAnswers(trx: Trx, deps: Deps, session: CustomerSession
     .executeTakeFirstOrThrow();
   if (resumed) await recordTimeline(trx, now, updated as ApplicationRow, { type: "resumed", actor: "customer", device, channel: "web", step: currentStep, field: currentField });
   const p = progressOf(def, { ...before, ...stored }, app.completed_steps);
-  return { saved: Object.keys(normalised), progress: p.view, currentStep, currentField };
+  return { saved: Object.keys(normalised), progress: p.view, currentStep, currentField, warnings: answerWarnings(def, normalised, language) };
 }
 
 function visibleStep(def: FlowDefinition, answers: Answers, stepId: string): Step {

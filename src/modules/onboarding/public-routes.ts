@@ -56,7 +56,15 @@ const AnswersBody = z
     language: z.enum(FLOW_LOCALES).optional(),
   })
   .openapi("SaveApplicationAnswers");
-const Saved = z.object({ saved: z.array(z.string()), progress: Progress, currentStep: z.string().nullable(), currentField: z.string().nullable() }).openapi("ApplicationAnswersSaved");
+const Saved = z
+  .object({
+    saved: z.array(z.string()),
+    progress: Progress,
+    currentStep: z.string().nullable(),
+    currentField: z.string().nullable(),
+    warnings: z.array(z.object({ path: z.string(), code: z.enum(["disposable_email"]), message: z.string() })).openapi({ description: "Saved, but worth a second look (shown under the field, never blocking), in the application's language" }),
+  })
+  .openapi("ApplicationAnswersSaved");
 const Completed = z.object({ completedSteps: z.array(z.string()), progress: Progress, next: z.string().nullable() }).openapi("ApplicationStepCompleted");
 const Submitted = z.object({ status: z.literal("submitted"), reference: z.string() }).openapi("ApplicationSubmitted");
 const StartBody = z

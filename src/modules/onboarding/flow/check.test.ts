@@ -137,7 +137,7 @@ describe("checkFlow", () => {
 
   it("refuses unknown step kinds and reports a plugged kind's settings problems", () => {
     expect(errors(edit((d) => {
-      step(d, 0).kind = "identity";
+      step(d, 0).kind = "never_registered";
     }))).toEqual(["steps.0.kind unknown_kind"]);
     registerStepKind({ kind: "test_identity", checkSettings: (s) => (s.settings?.provider ? [] : [{ path: "settings.provider", message: "is required" }]) });
     const plugged = edit((d) => void d.steps.splice(1, 0, { id: "identity", kind: "test_identity", title: { en: "Identity" }, minutes: 1, fields: [] }));

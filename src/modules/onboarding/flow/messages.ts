@@ -210,3 +210,12 @@ export const WARNING_MESSAGES: Record<FlowLocale, Record<WarningCode, string>> =
 };
 
 export const warningMessage = (code: WarningCode, locale: string): string => (WARNING_MESSAGES[locale as FlowLocale] ?? WARNING_MESSAGES.en)[code];
+
+/** Hints shown under some fields on the customer's page. */
+export const FIELD_HINTS: Record<FlowLocale, { bic: string; mobile: string }> = {
+  en: { bic: "8 or 11 letters and digits, as on your bank statement.", mobile: "A mobile number: we may send you a code by text message." },
+  he: { bic: "8 או 11 אותיות וספרות, כפי שמופיע בדף החשבון.", mobile: "מספר נייד: ייתכן שנשלח אליו קוד בהודעת טקסט." },
+  ar: { bic: "8 أو 11 حرفًا ورقمًا، كما في كشف حسابك البنكي.", mobile: "رقم هاتف محمول: قد نرسل إليه رمزًا في رسالة نصية." },
+  "zh-Hans": { bic: "8 位或 11 位字母和数字，与银行对账单上一致。", mobile: "请填写手机号码：我们可能会通过短信向您发送验证码。" },
+  "zh-Hant": { bic: "8 位或 11 位字母和數字，與銀行對帳單上一致。", mobile: "請填寫手機號碼：我們可能會透過簡訊傳送驗證碼給您。" },
+};

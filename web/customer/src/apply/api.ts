@@ -188,6 +188,8 @@ export interface SaveResult {
   progress: Progress;
   currentStep: string | null;
   currentField: string | null;
+  /** Saved, but worth a second look (a disposable email), in the application's language. */
+  warnings?: Array<{ path: string; code: string; message: string }>;
 }
 
 export interface SaveBody {

@@ -3,7 +3,9 @@
  * phone needs. Every block: a label (or legend), help text and an error line the controls point at
  * with aria-describedby. Values go out through `hooks`; checking and saving happen in step.ts.
  */
-import type { AddressValue, Field, Text } from "../../../../src/modules/onboarding/flow/types";
+import { countryList } from "../../../../src/modules/checks/account/countries";
+import { FIELD_HINTS } from "../../../../src/modules/onboarding/flow/messages";
+import type { AddressValue, Field, FlowLocale, Text } from "../../../../src/modules/onboarding/flow/types";
 import { h, safeId } from "../survey/dom";
 import { locale, m, t } from "./shell";
 
@@ -25,19 +27,8 @@ export interface FieldUI {
   setError(message: string | null): void;
 }
 
-const COUNTRIES =
-  "AD AE AF AG AI AL AM AO AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GT GU GW GY HK HN HR HT HU ID IE IL IM IN IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW".split(" ");
-
-function countryNames(): [string, string][] {
-  let names: Intl.DisplayNames | null = null;
-  try {
-    names = new Intl.DisplayNames([locale], { type: "region" });
-  } catch {
-    names = null;
-  }
-  const list = COUNTRIES.map((c): [string, string] => [c, names?.of(c) ?? c]);
-  return list.sort((a, b) => a[1].localeCompare(b[1], locale));
-}
+/** Countries in the customer's language, sorted the way it sorts (Intl.DisplayNames, Intl.Collator). */
+const countryNames = () => countryList(locale);
 
 /** Autofill hints from what the field is pre-filled with (the same meaning). */
 const AUTOCOMPLETE: Record<string, string> = {
@@ -65,6 +56,7 @@ export function renderField(field: Field, hooks: Hooks): FieldUI {
   const hints: string[] = [];
   if (field.type === "money" || field.type === "income") hints.push(t("amountIn", { currency: field.currency ?? hooks.currency }) + (field.period ? ` ${field.period === "year" ? m().perYear : m().perMonth}` : ""));
   if (field.type === "iban") hints.push(m().ibanHint);
+  if (field.type === "bic" || (field.type === "phone" && field.mobileOnly)) hints.push((FIELD_HINTS[locale as FlowLocale] ?? FIELD_HINTS.en)[field.type === "bic" ? "bic" : "mobile"]);
   const help = [helpText, ...hints].filter(Boolean).join(" ");
   const helpId = help ? `${base}-h` : "";
   const describedBy = [helpId, errId].filter(Boolean).join(" ");
@@ -146,6 +138,14 @@ export function renderField(field: Field, hooks: Hooks): FieldUI {
       };
       break;
     }
+    case "country": {
+      const sel = h("select", { id: controlId, name: field.id, autocomplete: field.prefill === "customer.nationality" ? "off" : "country", "aria-describedby": describedBy }, h("option", { value: "" }, m().choose));
+      for (const [code, name] of countryNames()) sel.append(h("option", { value: code, selected: v === code }, name));
+      sel.addEventListener("change", () => hooks.commit(field, read()));
+      body.append(sel);
+      read = () => sel.value || null;
+      break;
+    }
     case "file":
       // Documents are drawn by documents.ts (uploads, not typed values); this is never reached.
       read = () => hooks.value(field.id);
@@ -157,12 +157,13 @@ export function renderField(field: Field, hooks: Hooks): FieldUI {
         text: { type: "text", autocomplete: auto ?? "off", maxlength: field.maxLength ?? 200 },
         employer: { type: "text", autocomplete: auto ?? "organization", maxlength: field.maxLength ?? 200 },
         national_id: { type: "text", autocomplete: "off", spellcheck: "false", autocapitalize: "characters", maxlength: 30 },
-        email: { type: "email", inputmode: "email", autocomplete: auto ?? "email", spellcheck: "false", autocapitalize: "off" },
+        email: { type: "email", inputmode: "email", autocomplete: auto ?? "email", spellcheck: "false", autocapitalize: "off", dir: "ltr" },
         phone: { type: "tel", inputmode: "tel", autocomplete: auto ?? "tel", dir: "ltr" },
         date: { type: "date", autocomplete: auto ?? (field.minAge !== undefined ? "bday" : "off") },
         money: { type: "text", inputmode: "decimal", autocomplete: "off", dir: "ltr" },
         income: { type: "text", inputmode: "decimal", autocomplete: "off", dir: "ltr" },
         iban: { type: "text", autocomplete: "off", spellcheck: "false", autocapitalize: "characters", dir: "ltr", maxlength: 42 },
+        bic: { type: "text", autocomplete: "off", spellcheck: "false", autocapitalize: "characters", dir: "ltr", maxlength: 14 },
       };
       const el = input(attrs[field.type] ?? { type: "text" }, field.type === "iban" ? spacedIban(s) : s);
       if (field.type === "iban") {
@@ -194,4 +195,21 @@ export function renderField(field: Field, hooks: Hooks): FieldUI {
       }
     },
   };
+}
+
+/**
+ * Warnings from a save (a disposable email): a line under the field that never blocks. Fields just
+ * saved lose their old warning; `warnings` paths are `answers.<field id>`.
+ */
+export function showWarnings(saved: readonly string[], warnings: ReadonlyArray<{ path: string; message: string }>): void {
+  for (const id of saved) document.querySelector(`[data-field="${CSS.escape(id)}"] .f-warning`)?.remove();
+  for (const w of warnings) {
+    const id = /^answers\.(.+)$/.exec(w.path)?.[1];
+    const block = id ? document.querySelector<HTMLElement>(`[data-field="${CSS.escape(id)}"]`) : null;
+    if (!block) continue;
+    const line = h("p", { class: "f-help f-warning", role: "status" }, `⚠ ${w.message}`);
+    const err = block.querySelector(".f-error");
+    if (err) block.insertBefore(line, err);
+    else block.append(line);
+  }
 }

@@ -4,6 +4,7 @@
  * whole when one value is wrong: the wrong ones are shown on their fields and the rest sent again.
  */
 import { ApiError, api, type SaveBody } from "./api";
+import { showWarnings } from "./fields";
 import { m } from "./shell";
 import { st } from "./state";
 
@@ -77,8 +78,9 @@ export class Saver {
 
   private async send(body: SaveBody, keepalive: boolean): Promise<boolean> {
     try {
-      await api.save(st.s, body, keepalive);
+      const out = await api.save(st.s, body, keepalive);
       if (body.answers) this.status(m().saved);
+      if (out) showWarnings(out.saved, out.warnings ?? []);
       return true;
     } catch (err) {
       const e = err as ApiError;
