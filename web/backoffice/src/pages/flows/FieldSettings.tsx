@@ -14,7 +14,7 @@ interface Props {
 }
 
 const LENGTH = new Set(["text", "employer", "national_id"]);
-const COUNTRY = new Set(["phone", "national_id", "iban", "address"]);
+const COUNTRY = new Set(["phone", "national_id", "iban", "bic", "address"]);
 
 /** The settings only some field types have: options, limits, currency, ages, accepted files, country. */
 export function FieldSettings({ field, path, onChange }: Props) {
@@ -94,6 +94,7 @@ export function FieldSettings({ field, path, onChange }: Props) {
           ) : null}
         </div>
       ) : null}
+      {field.type === "phone" ? <Check label={t("flows.field.mobileOnly")} hint={t("flows.field.mobileOnlyHint")} path={`${path}.mobileOnly`} checked={field.mobileOnly === true} onChange={(on) => set("mobileOnly", on ? true : undefined)} /> : null}
     </>
   );
 }

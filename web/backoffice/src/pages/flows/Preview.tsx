@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { checkField, progress, visibleFields, visibleSteps } from "../../../../../src/modules/onboarding/flow/logic";
+import { countryList } from "../../../../../src/modules/checks/account/countries";
 import { fieldMessage } from "../../../../../src/modules/onboarding/flow/messages";
 import type { AddressValue, Answers } from "../../../../../src/modules/onboarding/flow/types";
 import type { FlowField, FlowLocale, FlowText } from "../../api/types";
@@ -49,6 +50,12 @@ export function sampleAnswers(def: Definition): Answers {
           break;
         case "file":
           out[f.id] = ["sample-document"];
+          break;
+        case "bic":
+          out[f.id] = "DEUTDEFF500";
+          break;
+        case "country":
+          out[f.id] = f.country ?? "IL";
           break;
       }
     }
@@ -166,7 +173,7 @@ function PreviewField({ field, value, lang, tx, say, currency, onChange }: Field
   const error = checked && !checked.ok ? fieldMessage(checked.problem, lang) : null;
   const described = [field.help ? `${id}-help` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   const str = typeof value === "string" ? value : "";
-  const ltr = ["email", "phone", "iban", "national_id", "money", "income"].includes(field.type);
+  const ltr = ["email", "phone", "iban", "bic", "national_id", "money", "income"].includes(field.type);
   const help = field.help ? (
     <p className="phone__text" id={`${id}-help`}>
       {tx(field.help)}
@@ -225,6 +232,15 @@ function PreviewField({ field, value, lang, tx, say, currency, onChange }: Field
           {(field.options ?? []).map((o) => (
             <option key={o.id} value={o.id}>
               {tx(o.label) || o.id}
+            </option>
+          ))}
+        </select>
+      ) : field.type === "country" ? (
+        <select id={id} value={str} aria-describedby={described} onChange={(e) => onChange(e.target.value || null)}>
+          <option value="">{say("choose")}</option>
+          {countryList(lang).map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
             </option>
           ))}
         </select>
