@@ -317,3 +317,4 @@ export * from "./types-applications";
 export * from "./types-flows";
 export * from "./types-risk";
 export * from "./types-compliance";
+export * from "./types-lists";
