@@ -22,16 +22,19 @@ export function ageOn(birthDate: string, today: Date): number | null {
   return age;
 }
 
-/** The highest band a screening check recorded: details.band / topBand, else its matches' bands. */
-export function bandOfCheck(outcome: string, details: Details): string {
+/**
+ * The highest band a screening check recorded: a confirmed true match is block; else details.band /
+ * topBand; else the bands of its matches, leaving out hits a compliance officer already cleared as
+ * false positives. No list loaded (no list version) is "none": nothing is known either way.
+ */
+export function bandOfCheck(details: Details, listVersion: string | null): string {
+  if (details.trueMatch === true) return "block";
   for (const k of ["band", "topBand"]) if (typeof details[k] === "string" && (BAND_ORDER as readonly string[]).includes(details[k] as string)) return details[k] as string;
-  const matches = Array.isArray(details.matches) ? (details.matches as Array<{ band?: unknown }>) : [];
-  let best = -1;
-  for (const m of matches) best = Math.max(best, BAND_ORDER.indexOf(m?.band as (typeof BAND_ORDER)[number]));
-  if (best >= 0) return BAND_ORDER[best] as string;
-  // A screening with a list of matches found nothing; without one (no list loaded) the band is unknown.
-  if (Array.isArray(details.matches)) return "clear";
-  return outcome === "pass" ? "clear" : "none";
+  if (!listVersion) return "none";
+  const matches = Array.isArray(details.matches) ? (details.matches as Array<{ band?: unknown; handling?: unknown }>) : [];
+  let best = 0;
+  for (const m of matches) if (m?.handling !== "cleared") best = Math.max(best, BAND_ORDER.indexOf(m?.band as (typeof BAND_ORDER)[number]));
+  return BAND_ORDER[best] as string;
 }
 
 /** Differences the cross-check found: details.mismatches (count or list), else its reasons whose code ends in _mismatch. */
@@ -60,15 +63,15 @@ export async function gatherFacts(db: Executor, app: ApplicationRow, now: Date):
   const applicant = await applicantOf(db, app);
   const rows = await db
     .selectFrom("application_checks")
-    .select(["kind", "outcome", "details"])
+    .select(["kind", "outcome", "details", "list_version"])
     .where("tenant_id", "=", app.tenant_id)
     .where("application_id", "=", app.id)
     .where("kind", "in", [...CHECK_KINDS])
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
     .execute();
-  const latest = new Map<string, { outcome: string; details: Details }>();
-  for (const r of rows) if (!latest.has(r.kind)) latest.set(r.kind, { outcome: r.outcome, details: (r.details ?? {}) as Details });
+  const latest = new Map<string, { outcome: string; details: Details; listVersion: string | null }>();
+  for (const r of rows) if (!latest.has(r.kind)) latest.set(r.kind, { outcome: r.outcome, details: (r.details ?? {}) as Details, listVersion: r.list_version });
 
   const facts: Facts = {
     product: app.product,
@@ -82,7 +85,7 @@ export async function gatherFacts(db: Executor, app: ApplicationRow, now: Date):
   for (const kind of CHECK_KINDS) facts[`checks.${kind}.outcome`] = latest.get(kind)?.outcome ?? "none";
   for (const kind of ["sanctions", "pep"] as const) {
     const c = latest.get(kind);
-    facts[`checks.${kind}.band`] = c ? bandOfCheck(c.outcome, c.details) : "none";
+    facts[`checks.${kind}.band`] = c ? bandOfCheck(c.details, c.listVersion) : "none";
   }
   const cross = latest.get("identity_crosscheck");
   facts["identity.mismatches"] = cross ? mismatchesOf(cross.details) : 0;

@@ -3,6 +3,7 @@ import { createTestContext } from "../../../tests/support/context";
 import { apiKeyHeaders, makeTenant, makeUser, signIn, type TestTenant } from "../../../tests/support/factories";
 import { expectProblem, issuePaths } from "../../../tests/support/routes";
 import { type Json, kit } from "../onboarding/applications.testkit";
+import { newId } from "../../kernel/ids";
 import { DEFAULT_RULE_SET } from "./default-rules";
 
 const ctx = await createTestContext();
@@ -90,6 +91,34 @@ describe("risk rule versions", () => {
     await expectProblem(await req("POST", "/risk/rules/test", { applicationId: app.id, definition: { ...draft, thresholds: { medium: 20, high: 10 } } }, officer), 422, "rules_invalid");
     await expectProblem(await req("POST", "/risk/rules/test", { applicationId: "00000000-0000-4000-8000-000000000000" }, officer), 404, "not_found");
     await expectProblem(await req("POST", "/risk/rules/test", { applicationId: "nope" }, officer), 400, "validation_failed");
+  });
+});
+
+describe("facts from the checks", () => {
+  it("reads the latest check of each kind: screening bands (cleared hits left out), cross-check mismatches, an expired document", async () => {
+    const agent = await apiKeyHeaders(ctx, tenant, "agent");
+    const app = await ok<{ id: string }>(await req("POST", "/applications", { product: "checking", customer: { name: "Checked Person", phone: "+972501112244" } }, agent), 201);
+    const check = (kind: string, outcome: string, details: Json, minutes: number, listVersion: string | null = null) =>
+      ctx.deps.db
+        .insertInto("application_checks")
+        .values({ tenant_id: tenant.id, id: newId(), application_id: app.id, kind, outcome: outcome as "pass", summary: kind, details: JSON.stringify(details), list_version: listVersion, created_at: new Date(ctx.clock.now().getTime() + minutes * 60_000) })
+        .execute();
+    const facts = async () => (await ok<{ facts: Json }>(await req("POST", "/risk/rules/test", { applicationId: app.id }, reviewer))).facts;
+    expect(await facts()).toMatchObject({ "checks.sanctions.outcome": "none", "checks.sanctions.band": "none", "identity.mismatches": 0, "identity.document_expired": false });
+
+    // No list loaded: the outcome is review, the band unknown.
+    await check("sanctions", "review", { matches: [] }, 1);
+    expect(await facts()).toMatchObject({ "checks.sanctions.outcome": "review", "checks.sanctions.band": "none" });
+    // A newer screening: a cleared block-band hit does not count, the live edd-band hit does.
+    const hit = (band: string, handling: string) => ({ list: "un", entryId: `e-${band}`, band, handling, score: 0.9 });
+    await check("sanctions", "review", { matches: [hit("block", "cleared"), hit("edd", "edd")], trueMatch: false }, 2, "un:3");
+    expect(await facts()).toMatchObject({ "checks.sanctions.band": "edd" });
+    await check("sanctions", "fail", { matches: [], trueMatch: true }, 3, "un:3");
+    expect(await facts()).toMatchObject({ "checks.sanctions.outcome": "fail", "checks.sanctions.band": "block" });
+
+    await check("identity_document", "review", { mrz: { fields: { expiryDate: "2020-01-31" } } }, 4);
+    await check("identity_crosscheck", "review", { reasons: [{ code: "name_mismatch" }, { code: "birth_date_mismatch" }, { code: "under_age" }] }, 5);
+    expect(await facts()).toMatchObject({ "checks.identity_document.outcome": "review", "identity.mismatches": 2, "identity.document_expired": true });
   });
 });
 
