@@ -23,6 +23,8 @@ describe.skipIf(!browserAvailable())("risk rules and compliance settings in chro
     const rule = page.getByRole("listitem", { name: "Rule non_face_to_face" });
     const save = page.getByRole("button", { name: "Save new version" });
     expect(await save.isDisabled()).toBe(true);
+    // Rules start folded to one line each: id, points, reason.
+    await rule.getByText("non_face_to_face · 5 points · Opened without meeting in a branch").click();
     await rule.getByLabel("Points").fill("12");
     await rule.getByLabel("English").fill("Opened remotely (no branch visit)");
     await page.getByText("Unsaved changes").waitFor();
@@ -112,7 +114,9 @@ describe.skipIf(!browserAvailable())("risk rules and compliance settings in chro
     await page.getByText("פעילה: גרסה 1.").waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
     expect(await page.getByRole("button", { name: "שמירת גרסה חדשה" }).count()).toBe(0);
-    expect(await page.getByRole("listitem", { name: "כלל pep_hit" }).getByLabel("נקודות").getAttribute("readonly")).not.toBeNull();
+    const pep = page.getByRole("listitem", { name: "כלל pep_hit" });
+    await pep.locator("summary").click();
+    expect(await pep.getByLabel("נקודות").getAttribute("readonly")).not.toBeNull();
     await expectNoSidewaysScroll(page, 360);
     await expectAccessible(page, "risk rules (he, 360 px)");
     await shot(page, "risk-rules-he-360");

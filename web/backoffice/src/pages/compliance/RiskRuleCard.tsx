@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { RuleProblem } from "../../../../../src/modules/risk/rules";
 import { TextAreaField, TextField } from "../../ui/Field";
@@ -6,6 +7,8 @@ import { type DraftRule, problemsAt, RISK_LOCALES } from "./RiskModel";
 interface Props {
   rule: DraftRule;
   index: number;
+  /** Opened at first (a rule just added). */
+  startOpen?: boolean;
   problems: RuleProblem[];
   readOnly: boolean;
   onChange(rule: DraftRule): void;
@@ -19,8 +22,9 @@ export function useProblemText() {
 }
 
 /** One rule: id, points, its reason in every language and its condition as JSON, checked as it is typed. */
-export function RiskRuleCard({ rule, index, problems, readOnly, onChange, onRemove }: Props) {
-  const { t } = useTranslation();
+export function RiskRuleCard({ rule, index, startOpen = false, problems, readOnly, onChange, onRemove }: Props) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState(startOpen);
   const text = useProblemText();
   const base = `rules.${index}`;
   const at = (field: string) => {
@@ -29,8 +33,17 @@ export function RiskRuleCard({ rule, index, problems, readOnly, onChange, onRemo
   };
   const whenProblems = problemsAt(problems, `${base}.when`);
   const whenError = whenProblems.length ? whenProblems.map((p) => `${p.path.slice(base.length + 6) || "when"}: ${text(p)}`).join(" · ") : undefined;
+  const mine = problemsAt(problems, base);
   return (
     <li className="card risk-rule" aria-label={t("risk.rules.ruleLabel", { id: rule.id || index + 1 })}>
+      <details open={open || mine.length > 0} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>
+          <span className="strong" dir="ltr">
+            {rule.id}
+          </span>{" "}
+          · {t("risk.try.points", { points: rule.points })} · <span dir="auto">{rule.label[i18n.language] || rule.label.en}</span>
+          {mine.length ? <span className="badge badge--error"> {t("risk.rules.problems", { n: mine.length })}</span> : null}
+        </summary>
       <div className="risk-rule__row">
         <TextField label={t("risk.rules.id")} value={rule.id} dir="ltr" readOnly={readOnly} maxLength={64} error={at("id")} onChange={(e) => onChange({ ...rule, id: e.target.value })} />
         <TextField
@@ -78,6 +91,7 @@ export function RiskRuleCard({ rule, index, problems, readOnly, onChange, onRemo
           {t("risk.rules.remove", { id: rule.id })}
         </button>
       )}
+      </details>
     </li>
   );
 }

@@ -26,15 +26,24 @@ export function RiskRulesPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<number | null>(null);
+  /** Rules loaded from a version start closed; rules added here start open. */
+  const [initialKeys, setInitialKeys] = useState<Set<string>>(new Set());
 
   useEffect(() => {
-    if (rules.data) setDraft(toDraft(rules.data.active.definition));
+    if (!rules.data) return;
+    const d = toDraft(rules.data.active.definition);
+    setInitialKeys(new Set(d.rules.map((r) => r.key)));
+    setDraft(d);
   }, [rules.data]);
 
   const problems = useMemo(() => (draft ? draftProblems(draft) : []), [draft]);
   const built = useMemo(() => (draft ? fromDraft(draft).set : null), [draft]);
   const changed = !!(rules.data && built && JSON.stringify(built) !== JSON.stringify(fromDraft(toDraft(rules.data.active.definition)).set));
 
+  function load(d: Draft) {
+    setInitialKeys(new Set(d.rules.map((r) => r.key)));
+    setDraft(d);
+  }
   const update = (patch: Partial<Draft>) => {
     setSaved(null);
     setDraft((d) => (d ? { ...d, ...patch } : d));
@@ -56,7 +65,7 @@ export function RiskRulesPage() {
   };
   const copy = (v: RiskRuleSetVersion) => {
     setSaved(null);
-    setDraft(toDraft(v.definition));
+    load(toDraft(v.definition));
   };
   /** A matched rule's reason in the UI language, from the active version (the stored label is English). */
   const labelOf = (id: string, english: string) => {
@@ -103,6 +112,7 @@ export function RiskRulesPage() {
                   key={r.key}
                   rule={r}
                   index={i}
+                  startOpen={!initialKeys.has(r.key)}
                   problems={problems}
                   readOnly={!editable}
                   onChange={(next) => update({ rules: draft.rules.map((x) => (x.key === r.key ? next : x)) })}
