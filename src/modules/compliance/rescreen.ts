@@ -3,7 +3,8 @@
  * the active one is screened again, in batches, one transaction per batch. Resumable by design: a
  * batch that committed is not selected again, so a stopped job picks up where it stopped.
  * Customers whose relationship ended (application rejected, cancelled or abandoned) are not
- * re-screened. New hits open reviews of origin "rescreen" and alert the compliance officers.
+ * re-screened. New hits open reviews of origin "rescreen"; at the end of the run each bank's
+ * compliance officers get one email summarising that bank's new hits.
  */
 import { sql } from "kysely";
 import { inTransaction, type Trx } from "../../db";
@@ -43,9 +44,8 @@ async function markEnded(trx: Trx, tenantId: string | undefined, now: Date): Pro
 
 type Screen = Awaited<ReturnType<typeof activeIndex>>;
 
-async function screenBatch(trx: Trx, deps: Deps, index: Screen, subjects: SubjectRow[], bandsOf: (t: string) => Promise<Bands>, stats: RescreenStats) {
+async function screenBatch(trx: Trx, deps: Deps, index: Screen, subjects: SubjectRow[], bandsOf: (t: string) => Promise<Bands>, stats: RescreenStats, opened: Map<string, ReviewRow[]>) {
   const now = deps.clock.now();
-  const opened = new Map<string, ReviewRow[]>();
   const quiet: Array<{ s: SubjectRow; digest: string }> = [];
   for (const s of subjects) {
     const q = { name: s.name, ...(s.birth_date ? { birthDate: s.birth_date } : {}), ...(s.nationality ? { country: s.nationality } : {}) };
@@ -92,10 +92,6 @@ async function screenBatch(trx: Trx, deps: Deps, index: Screen, subjects: Subjec
       .where("id", "in", quiet.map(({ s }) => s.id))
       .execute();
   }
-  for (const [tenantId, reviews] of opened) {
-    stats.newReviews += reviews.length;
-    stats.alerted += await alertOfficers(trx, deps, tenantId, reviews, now);
-  }
 }
 
 export async function rescreen(deps: Deps, opts: { tenantId?: string; batch?: number; maxBatches?: number } = {}): Promise<RescreenStats> {
@@ -104,9 +100,11 @@ export async function rescreen(deps: Deps, opts: { tenantId?: string; batch?: nu
   const stats: RescreenStats = { listVersion: index.listVersion || null, screened: 0, withHits: 0, newReviews: 0, alerted: 0, batches: 0 };
   if (!index.listVersion) return stats;
   const bands = new Map<string, Bands>();
+  const newByTenant = new Map<string, ReviewRow[]>();
   await inTransaction(deps.db, (trx) => markEnded(trx, opts.tenantId, deps.clock.now()));
   for (;;) {
     if (opts.maxBatches !== undefined && stats.batches >= opts.maxBatches) break;
+    const opened = new Map<string, ReviewRow[]>();
     const n = await inTransaction(deps.db, async (trx) => {
       let q = trx
         .selectFrom("screening_subjects")
@@ -122,11 +120,18 @@ export async function rescreen(deps: Deps, opts: { tenantId?: string; batch?: nu
         bands.set(t, loaded);
         return loaded;
       };
-      await screenBatch(trx, deps, index, subjects, bandsOf, stats);
+      await screenBatch(trx, deps, index, subjects, bandsOf, stats, opened);
       return subjects.length;
     });
+    for (const [tenantId, reviews] of opened) newByTenant.set(tenantId, [...(newByTenant.get(tenantId) ?? []), ...reviews]);
     if (n > 0) stats.batches++;
     if (n < batch) break;
+  }
+  // One alert per bank and run, not per batch. Should the run stop before this, the reviews are
+  // still in the queue and in GET /compliance/alerts: only the email is missed.
+  for (const [tenantId, reviews] of newByTenant) {
+    stats.newReviews += reviews.length;
+    stats.alerted += await inTransaction(deps.db, (trx) => alertOfficers(trx, deps, tenantId, reviews, deps.clock.now()));
   }
   return stats;
 }
