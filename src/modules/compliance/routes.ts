@@ -82,8 +82,8 @@ const StatusList = z
 
 const ListQuery = PageQuery.extend({ status: StatusList.optional(), band: ReviewBand.optional(), origin: Origin.optional(), applicationId: z.uuid().optional() });
 const AlertsQuery = PageQuery.extend({ band: ReviewBand.optional() });
-const DecisionBody = z.strictObject({ decision: z.enum(["true_match", "false_positive"]), reason: z.string().trim().min(3).max(2000) }).openapi("ComplianceDecision");
-const DecisionOut = z.object({ id: z.uuid(), status: Status }).openapi("ComplianceDecisionResult");
+export const ComplianceDecisionBody = z.strictObject({ decision: z.enum(["true_match", "false_positive"]), reason: z.string().trim().min(3).max(2000) }).openapi("ComplianceDecision");
+export const ComplianceDecisionOut = z.object({ id: z.uuid(), status: Status }).openapi("ComplianceDecisionResult");
 const closed = { 409: { description: "Decided already (review_closed), or the same officer tries to confirm their own proposal (four_eyes_required)", content: conflictError[409].content } };
 
 export function complianceRoutes(deps: Deps) {
@@ -145,8 +145,8 @@ export function complianceRoutes(deps: Deps) {
       tags,
       summary: "Decide a hit: true match or false positive, with a reason. Clearing a block-band hit takes two different compliance officers",
       security,
-      request: { params: IdParam, body: jsonBody(DecisionBody) },
-      responses: { 200: jsonContent(DecisionOut), ...standardErrors, ...notFoundError, ...closed },
+      request: { params: IdParam, body: jsonBody(ComplianceDecisionBody) },
+      responses: { 200: jsonContent(ComplianceDecisionOut), ...standardErrors, ...notFoundError, ...closed },
     }),
     async (c) => {
       const actor = need(c, "compliance:decide");
