@@ -10,9 +10,10 @@
  * 2. Alignment, word order free: the best pairs are taken greedily (each token used once). A pair
  *    below PAIR_MIN (0.8) is no match: two different names often reach 0.7 (Ahmad / Aisha).
  *    Each token weighs its length (2..10; particles such as bin, abu, van, de weigh 1).
- *    score = Σ sim·(wq + wl) / (Σ (wq + wl) + 0.5·unmatched query weight + 0.25·unmatched list
- *    weight): a name part the list does not have counts against the match more
- *    than a list's extra middle names or patronymics (customers rarely give all of them).
+ *    score = Σ sim·(wq + wl) / (Σ (wq + wl) + 1·unmatched query weight + 0.35·unmatched list
+ *    weight): a name part the list does not have counts fully against the match (Mohammed Smith
+ *    is not Mohammed Ali Hassan: 0.66), a list's extra middle names or patronymics count a third
+ *    (customers rarely give all of them: John Smith ≈ John Robert Smith, 0.90).
  * 3. Evidence, only when both sides have it (score.ts `adjust`): birth date equal +0.04, same year
  *    (or within the list's range) +0.02, one year apart 0, further apart −0.10; nationality equal
  *    +0.02, different −0.05. An exact name therefore never drops below review on these alone.
@@ -35,8 +36,8 @@ export const PAIR_MIN = 0.8;
 /** Share of the distance to 1 that agreeing phonetic keys close: keys of 3+ sounds, of 2 sounds. */
 export const LIFT_LONG = 0.6;
 export const LIFT_SHORT = 0.3;
-export const UNMATCHED_QUERY = 0.5;
-export const UNMATCHED_LIST = 0.25;
+export const UNMATCHED_QUERY = 1;
+export const UNMATCHED_LIST = 0.35;
 export const WEAK_ALIAS_PENALTY = 0.05;
 export const DOB_EXACT = 0.04;
 export const DOB_YEAR = 0.02;

@@ -318,3 +318,4 @@ export * from "./types-flows";
 export * from "./types-risk";
 export * from "./types-compliance";
 export * from "./types-lists";
+export * from "./types-screening";
