@@ -4,6 +4,9 @@ import type { AuditContext } from "../src/modules/audit/record";
 import { createBranch, createRegion, createTenant, createUser } from "../src/modules/tenancy/commands";
 import type { Deps } from "../src/server/deps";
 import { seedFeedback } from "./feedback";
+import { seedCompliance } from "./compliance";
+import { seedIdentityFlows } from "./identity";
+import { seedLists } from "./lists";
 import { seedOnboarding } from "./onboarding";
 
 /** Fixed ids: the same demo bank on every machine, so links and screenshots stay valid. */
@@ -76,5 +79,10 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
   }
   await seedFeedback(deps, t.id, branchCodes);
   await seedOnboarding(deps, t.id, [...branchIds.values()], { agentId: id("user:agent@demo.example"), reviewerId: id("user:reviewer@demo.example") });
+  // Compliance: the bundled list samples (platform-wide), then the identity step in new versions
+  // of two flows (the seeded applications keep theirs), then screening of the demo applications.
+  await seedLists(deps);
+  await seedIdentityFlows(deps, t.id);
+  await seedCompliance(deps, t.id);
   return { seeded: true };
 }

@@ -28,15 +28,15 @@ describe.skipIf(!browserAvailable())("sanctions lists page in chromium", () => {
     const table = page.getByRole("region", { name: "Sanctions and PEP lists" });
     const row = table.getByRole("row").filter({ hasText: listId });
     await row.waitFor();
-    await expect.poll(() => row.innerText()).toMatch(/Version 1[\s\S]*2 entries, 2 names[\s\S]*broken\.csv: the file is empty/);
+    await expect.poll(() => row.textContent()).toMatch(/Version 1[\s\S]*2 entries, 2 names[\s\S]*broken\.csv: the file is empty/);
     await expect.poll(() => page.getByText("atrium lists status").count()).toBe(1);
 
     await row.getByRole("button", { name: /^Versions/ }).click();
     const versions = page.getByRole("region", { name: `Versions of ${listId}` });
     await versions.getByRole("row").nth(2).waitFor();
     expect(await versions.getByRole("row").count()).toBe(3);
-    expect(await versions.getByRole("row").nth(1).innerText()).toMatch(/Version 2[\s\S]*Failed[\s\S]*broken\.csv: the file is empty/);
-    expect(await versions.getByRole("row").nth(2).innerText()).toMatch(/Version 1[\s\S]*Active[\s\S]*by cli:operator[\s\S]*No unreadable rows/);
+    expect(await versions.getByRole("row").nth(1).textContent()).toMatch(/Version 2[\s\S]*Failed[\s\S]*broken\.csv: the file is empty/);
+    expect(await versions.getByRole("row").nth(2).textContent()).toMatch(/Version 1[\s\S]*Active[\s\S]*by cli:operator[\s\S]*No unreadable rows/);
     await expectAccessible(page, "lists");
     await shot(page, "lists-en");
     await context.close();
