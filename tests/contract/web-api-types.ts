@@ -22,6 +22,10 @@ import type { LinkSent, LiveProgress } from "../../src/modules/onboarding/applic
 import type { Flow, FlowProblem, Product, Published, VersionDetail } from "../../src/modules/onboarding/flows-routes";
 import type { ApplicationDetailSchema } from "../../src/modules/onboarding/presenter";
 import type { ApplicationListItemSchema } from "../../src/modules/onboarding/review-routes";
+import type { ComplianceDecisionBody, ComplianceDecisionOut, ComplianceReviewDetailSchema, ComplianceReviewSchema } from "../../src/modules/compliance/routes";
+import type { Fact, RiskRules, RuleSetHistoryItem, RuleSetVersion, Settings, SettingsInput, TestResult } from "../../src/modules/risk/schemas";
+import type { ListVersion, ScreeningList } from "../../src/modules/screening/lists-routes";
+import type { ScreeningEntry, ScreeningHit, ScreeningSearchInput, ScreeningSearchResult } from "../../src/modules/screening/search-routes";
 import type { ProblemSchema } from "../../src/server/openapi";
 import type * as Web from "../../web/backoffice/src/api/types";
 
@@ -29,6 +33,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Every answer the server can give fits the client's type (the client also builds its own). */
 type Fits<Server, Client> = [Server] extends [Client] ? true : false;
 type Out<S extends z.ZodType> = z.output<S>;
+type In<S extends z.ZodType> = z.input<S>;
 
 export const contract: {
   me: Same<Web.Me, Out<typeof MeSchema>>;
@@ -64,6 +69,23 @@ export const contract: {
   applicationListItem: Same<Web.ApplicationListItem, Out<typeof ApplicationListItemSchema>>;
   applicationProgress: Same<Web.ApplicationLiveProgress, Out<typeof LiveProgress>>;
   applicationLinkSent: Same<Web.ApplicationLinkSent, Out<typeof LinkSent>>;
+  screeningList: Same<Web.ScreeningList, Out<typeof ScreeningList>>;
+  listVersion: Same<Web.ListVersion, Out<typeof ListVersion>>;
+  screeningSearchInput: Fits<Web.ScreeningSearchInput, In<typeof ScreeningSearchInput>>;
+  screeningHit: Same<Web.ScreeningHit, Out<typeof ScreeningHit>>;
+  screeningSearchResult: Same<Web.ScreeningSearchResult, Out<typeof ScreeningSearchResult>>;
+  screeningEntry: Same<Web.ScreeningEntry, Out<typeof ScreeningEntry>>;
+  complianceReview: Same<Web.ComplianceReview, Out<typeof ComplianceReviewSchema>>;
+  complianceReviewDetail: Same<Web.ComplianceReviewDetail, Out<typeof ComplianceReviewDetailSchema>>;
+  complianceDecisionInput: Fits<Web.ComplianceDecisionInput, In<typeof ComplianceDecisionBody>>;
+  complianceDecisionResult: Same<Web.ComplianceDecisionResult, Out<typeof ComplianceDecisionOut>>;
+  riskRules: Same<Web.RiskRules, Out<typeof RiskRules>>;
+  riskRuleSetVersion: Same<Web.RiskRuleSetVersion, Out<typeof RuleSetVersion>>;
+  riskRuleSetHistoryItem: Same<Web.RiskRuleSetHistoryItem, Out<typeof RuleSetHistoryItem>>;
+  riskFact: Same<Web.RiskFact, Out<typeof Fact>>;
+  riskTestResult: Same<Web.RiskTestResult, Out<typeof TestResult>>;
+  complianceSettings: Same<Web.ComplianceSettings, Out<typeof Settings>>;
+  complianceSettingsInput: Fits<Web.ComplianceSettingsInput, In<typeof SettingsInput>>;
 } = {
   me: true,
   signedIn: true,
@@ -95,4 +117,21 @@ export const contract: {
   applicationListItem: true,
   applicationProgress: true,
   applicationLinkSent: true,
+  screeningList: true,
+  listVersion: true,
+  screeningSearchInput: true,
+  screeningHit: true,
+  screeningSearchResult: true,
+  screeningEntry: true,
+  complianceReview: true,
+  complianceReviewDetail: true,
+  complianceDecisionInput: true,
+  complianceDecisionResult: true,
+  riskRules: true,
+  riskRuleSetVersion: true,
+  riskRuleSetHistoryItem: true,
+  riskFact: true,
+  riskTestResult: true,
+  complianceSettings: true,
+  complianceSettingsInput: true,
 };

@@ -15,6 +15,7 @@ const byIdOps = (await liveOperations(ctx)).filter((o) => o.path.includes("{id}"
 type Headers = Record<string, string>;
 type Item = { id: string } & Record<string, unknown>;
 interface BIds {
+  review: string;
   region: string;
   branch: string;
   user: string;
@@ -41,6 +42,10 @@ let aKey: Headers;
 let bKey: Headers;
 let aSession: Session;
 let aAdminId: string;
+/** A's compliance officer: compliance decisions are theirs alone (admins may not decide). */
+let aCompliance: Headers;
+let aComplianceSession: Session;
+let bCompliance: Headers;
 let b: BIds;
 
 const get = async (path: string, headers: Headers) => {
@@ -76,6 +81,7 @@ async function snapshotB() {
   const campaign = (await get(`/campaigns/${b.campaign}`, bKey)).body;
   const trigger = (await items("/triggers?limit=200", bKey)).find((t) => t.id === b.trigger);
   const application = (await get(`/applications/${b.application}`, bKey)).body;
+  const review = (await get(`/compliance/reviews/${b.review}`, bCompliance)).body;
   return {
     user: user.body,
     org: org.body,
@@ -92,6 +98,7 @@ async function snapshotB() {
     campaign,
     trigger,
     application,
+    review,
   };
 }
 
@@ -103,6 +110,10 @@ beforeAll(async () => {
   const aAdmin = await makeUser(ctx, A, { role: "admin" });
   aSession = await signIn(ctx, A, aAdmin.email);
   aAdminId = aAdmin.id;
+  aCompliance = await apiKeyHeaders(ctx, A, "compliance_officer");
+  const aOfficer = await makeUser(ctx, A, { role: "compliance_officer" });
+  aComplianceSession = await signIn(ctx, A, aOfficer.email);
+  bCompliance = await apiKeyHeaders(ctx, B, "compliance_officer");
 
   const s = Math.random().toString(36).slice(2, 8);
   const region = await post("/regions", { code: `xr-${s}`, name: "B secret region" }, bKey);
@@ -141,7 +152,9 @@ beforeAll(async () => {
     campaign: "",
     trigger: "",
     ...(await bApplication()),
+    review: "",
   };
+  b.review = await bReview(b.application);
   Object.assign(b, await bDistribution(b.survey));
 });
 
@@ -167,6 +180,23 @@ async function bApplication() {
   return { application: app.id, document };
 }
 
+/** An open compliance review of B's applicant (a block-band hit), inserted directly. */
+async function bReview(applicationId: string): Promise<string> {
+  const now = ctx.clock.now();
+  const [subject, result, review] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+  const db = ctx.deps.db;
+  await db.insertInto("screening_subjects").values({ tenant_id: B.id, id: subject, subject_key: `app:${applicationId}`, application_id: applicationId, name: "B secret applicant", status: "blocked", created_at: now }).execute();
+  await db
+    .insertInto("screening_results")
+    .values({ tenant_id: B.id, id: result, subject_id: subject, application_id: applicationId, reason: "onboarding", input_digest: "0".repeat(64), provider: "local", list_version: "b-list:1", actor: "system", screened_at: now, top_score: 0.97, band: "block", matches: "[]" })
+    .execute();
+  await db
+    .insertInto("compliance_reviews")
+    .values({ tenant_id: B.id, id: review, subject_id: subject, application_id: applicationId, result_id: result, list_id: "b-list", entry_id: "b-entry", entry_name: "B secret listed person", score: 0.97, band: "block", origin: "onboarding", created_at: now })
+    .execute();
+  return review;
+}
+
 /** A contact, a campaign and a trigger of B's, for the distribution routes. */
 async function bDistribution(survey: string) {
   const contact = await post("/contacts", { email: `b-contact-${crypto.randomUUID()}@example.test`, name: "B secret contact", lists: ["b-list"] }, bKey);
@@ -183,7 +213,7 @@ async function bSurvey(): Promise<string> {
   return s.id as string;
 }
 
-const allBIds = () => [B.id, b.region, b.branch, b.user, b.invitation, b.apiKey, b.survey, b.contact, b.campaign, b.trigger, b.application, b.document, ...b.audit, ...b.jobs, ...b.messages];
+const allBIds = () => [B.id, b.review, b.region, b.branch, b.user, b.invitation, b.apiKey, b.survey, b.contact, b.campaign, b.trigger, b.application, b.document, ...b.audit, ...b.jobs, ...b.messages];
 const LISTS = [
   "/users?limit=200",
   "/invitations?limit=200",
@@ -198,6 +228,8 @@ const LISTS = [
   "/triggers?limit=200",
   "/applications?limit=200",
   "/applications?status=submitted&limit=200",
+  "/compliance/reviews?limit=200",
+  "/compliance/alerts",
 ];
 
 /** An id of A's own that each list must show. */
@@ -223,7 +255,8 @@ describe.each([
 });
 
 /** Every by-id route of the document, aimed at one of B's rows. */
-const TARGETS: Record<string, { id: (b: BIds) => string; body?: unknown }> = {
+/** `officer`: aimed with A's compliance officer (key and session) instead of A's admin. */
+const TARGETS: Record<string, { id: (b: BIds) => string; body?: unknown; officer?: boolean }> = {
   "GET /users/{id}": { id: (x) => x.user },
   "PATCH /users/{id}": { id: (x) => x.user, body: { name: "Hijacked", status: "disabled" } },
   "POST /users/{id}/unlock": { id: (x) => x.user },
@@ -269,6 +302,8 @@ const TARGETS: Record<string, { id: (b: BIds) => string; body?: unknown }> = {
   "GET /applications/{id}/documents/{documentId}": { id: (x) => x.application },
   "POST /applications/{id}/documents/{documentId}/accept": { id: (x) => x.application },
   "POST /applications/{id}/documents/{documentId}/reject": { id: (x) => x.application, body: { reason: "Hijacked" } },
+  "GET /compliance/reviews/{id}": { id: (x) => x.review },
+  "POST /compliance/reviews/{id}/decision": { id: (x) => x.review, body: { decision: "false_positive", reason: "Hijacked" }, officer: true },
 };
 
 const cases = byIdOps.map((op) => ({ key: `${op.method} ${op.path.slice(API.length)}`, op }));
@@ -295,7 +330,7 @@ describe("by-id routes with B's ids", () => {
     expect(target, `add ${key} to TARGETS`).toBeDefined();
     if (!target) return;
     const url = op.path.replace("{id}", target.id(b)).replace("{fileId}", b.file).replace("{documentId}", b.document);
-    for (const headers of [aKey, aSession.headers]) {
+    for (const headers of target.officer ? [aCompliance, aComplianceSession.headers] : [aKey, aSession.headers]) {
       const init: RequestInit = target.body !== undefined ? send(op.method, target.body, headers) : { method: op.method, headers };
       await expectProblem(await ctx.app.request(url, init), 404, "not_found");
     }
@@ -307,6 +342,12 @@ describe("by-id routes with B's ids", () => {
     // The B key A tried to revoke still works.
     const created = (await items("/api-keys?limit=200", bKey)).find((k) => k.id === b.apiKey);
     expect(created?.revokedAt).toBeNull();
+  });
+
+  it("ids in bodies: A cannot try its risk rules on B's application", async () => {
+    for (const headers of [aKey, aSession.headers]) {
+      await expectProblem(await ctx.app.request(`${API}/risk/rules/test`, send("POST", { applicationId: b.application }, headers)), 404, "not_found");
+    }
   });
 
   it("B still reaches its own rows (the 404s were not for everyone)", async () => {
