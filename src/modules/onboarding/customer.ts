@@ -205,7 +205,7 @@ const LIVE_DOCUMENT = ["uploaded", "accepted"] as const;
 
 /** The server's own check of a step before it counts as done; 400 names every field still missing. */
 async function stepIssues(trx: Trx, app: ApplicationRow, step: Step, answers: Answers, today: Date): Promise<FieldIssue[]> {
-  const issues = stepProblems(step, answers, today).map((p) => problemIssue(`answers.${p.field}`, p.problem, app.language));
+  const issues = stepProblems(step, answers, today, { phoneTypes: fullPlans }).map((p) => problemIssue(`answers.${p.field}`, p.problem, app.language));
   const files = visibleFields(step, answers).filter((f) => f.type === "file" && f.required);
   if (files.length) {
     const rows = await trx

@@ -5,6 +5,7 @@
  * entries untouched. The failed attempt is then recorded as a `failed` version with its error, in
  * its own statement after the rollback. The same bytes as the active version make no new version.
  */
+import { noteListsChanged } from "./screen";
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import { type Db, inTransaction, type Trx } from "../../db";
@@ -81,6 +82,8 @@ export async function importList(db: Db, input: ImportInput): Promise<ImportResu
   }
   try {
     const version = await activateParsedList(db, listId, parsed, { ...input, sha256 });
+    // This process screens with the new version at once; others notice within a second (screen.ts).
+    noteListsChanged();
     const names = parsed.entries.reduce((n, e) => n + 1 + e.aliases.length, 0);
     return { listId, version, status: "imported", entries: parsed.entries.length, names, problems: parsed.problems, ms: Math.round(performance.now() - started) };
   } catch (err) {
