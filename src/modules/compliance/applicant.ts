@@ -6,7 +6,7 @@ import type { Executor } from "../../db";
 import type { AddressValue, Answers, FlowDefinition } from "../onboarding/flow/types";
 import { applicationFlow } from "../onboarding/store";
 import type { ApplicationRow } from "../onboarding/timeline";
-import { alpha2 } from "./iso3";
+import { alpha2Of as alpha2 } from "../identity/countries";
 
 export interface Applicant {
   name: string;

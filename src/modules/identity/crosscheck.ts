@@ -5,8 +5,9 @@
  * (transliterated to Latin), ICAO spellings (Ü → UE), hyphens and apostrophes, middle names
  * missing on either side, names cut short by the MRZ, and close spellings (Mohammed, Muhammad).
  */
-import anyAscii from "any-ascii";
 import { doubleMetaphone } from "double-metaphone";
+import { jaroWinkler } from "../screening/jaro";
+import { normaliseName } from "../screening/normalise";
 import { alpha2Of } from "./countries";
 
 /** The parts of a parsed MRZ the cross-check reads (structurally H1's MrzResult). */
@@ -83,49 +84,13 @@ export function ageOn(birthDate: string, today: Date): number {
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-/** The name as Latin tokens: transliterated, lower case, hyphens split, apostrophes joined, honorifics dropped. */
+/** The name as Latin tokens, normalised exactly as screening does (transliteration, honorifics, particles). */
 export function nameTokens(name: string | null | undefined): string[] {
-  const latin = anyAscii((name ?? "").normalize("NFC")).toLowerCase();
-  return latin
-    .replace(/['’`]/g, "")
-    .replace(/</g, " ")
-    .split(/[^a-z]+/)
-    .filter((t) => t.length > 0 && !HONORIFICS.has(t));
+  return normaliseName((name ?? "").replace(/</g, " "));
 }
-const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "dr", "prof", "sir"]);
 
 /** ICAO spells Ü, Ö, Ä as UE, OE, AE; transliteration gives U, O, A: one key for both. */
 const icaoKey = (t: string) => t.replace(/([aou])e/g, "$1");
-
-function jaroWinkler(a: string, b: string): number {
-  if (a === b) return 1;
-  const range = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const am = new Array<boolean>(a.length).fill(false);
-  const bm = new Array<boolean>(b.length).fill(false);
-  let matches = 0;
-  for (let i = 0; i < a.length; i++) {
-    for (let j = Math.max(0, i - range); j < Math.min(b.length, i + range + 1); j++) {
-      if (bm[j] || a[i] !== b[j]) continue;
-      am[i] = bm[j] = true;
-      matches++;
-      break;
-    }
-  }
-  if (matches === 0) return 0;
-  let k = 0;
-  let transpositions = 0;
-  for (let i = 0; i < a.length; i++) {
-    if (!am[i]) continue;
-    while (!bm[k]) k++;
-    if (a[i] !== b[k]) transpositions++;
-    k++;
-  }
-  const m = matches;
-  const jaro = (m / a.length + m / b.length + (m - transpositions / 2) / m) / 3;
-  let prefix = 0;
-  while (prefix < 4 && a[prefix] !== undefined && a[prefix] === b[prefix]) prefix++;
-  return jaro + prefix * 0.1 * (1 - jaro);
-}
 
 /** Arabic and Hebrew write few vowels: names from those scripts compare by their consonants ("mhmd" = "mohammed"). */
 const skeleton = (t: string) =>
