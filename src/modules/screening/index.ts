@@ -12,6 +12,7 @@ import type { EntryKind } from "../../db/schema-compliance";
 import { bandOf } from "./bands";
 import { adjust, alignScore, type BirthSpan, clamp01, MAX_BONUS, nameScore, PAIR_MIN, parseBirthDates, prepareName, prepareToken, type QueryEvidence, queryEvidence, type Tok, tokenSim, UNMATCHED_LIST, UNMATCHED_QUERY, WEAK_ALIAS_PENALTY } from "./score";
 import { normaliseTokens } from "./normalise";
+import { skeleton } from "./phonetic";
 import type { Bands, ScreeningMatch, ScreeningQuery } from "./types";
 
 /** One row of screening_entries as the index reads it. */
@@ -311,7 +312,27 @@ function blockKeys(t: Tok): string[] {
   if (t.skel.length >= 2) keys.push(`s:${t.skel}`);
   // The skeleton without its first consonant: a different first letter (Kang / Pang, Khasan / Hassan).
   if (t.skel.length >= 3) keys.push(`s:${t.skel.slice(1)}`);
+  // Transliteration variants folded (kh/h, sh/s, ph/f, w/v, q/k, doubled letters): Dariuskh / Dariush,
+  // Skhirrazi / Shirazi share a start and a skeleton once folded.
+  const folded = fold(t.text);
+  if (folded !== t.text && folded.length >= 2) {
+    keys.push(`p:${folded.slice(0, 2)}`);
+    const fs = skeleton(folded);
+    if (fs.length >= 2) keys.push(`s:${fs}`);
+  }
   return keys;
+}
+
+/** A token with the usual Latin transliteration variants folded to one spelling. */
+export function fold(text: string): string {
+  return text
+    .replace(/kh|gh/g, "h")
+    .replace(/([sctz])h/g, "$1")
+    .replace(/ph/g, "f")
+    .replace(/w/g, "v")
+    .replace(/ck|q|c(?=[aou])/g, "k")
+    .replace(/y/g, "i")
+    .replace(/(.)\1+/g, "$1");
 }
 
 function round(x: number): number {

@@ -19,6 +19,7 @@ beforeAll(async () => {
     { entryId: "2", name: `Mohammed Yusuf ${family}`, birthDates: ["1970"], nationalities: ["YE"] },
     { entryId: "3", name: `Xi Jinping${family.toLowerCase()}`, kind: "individual" },
     { entryId: "4", name: `${family} Trading Company`, kind: "entity", programs: ["IRAN"] },
+    { entryId: "5", name: `Dariush Shirazi ${family}` },
   ]));
 });
 
@@ -39,6 +40,12 @@ describe("screenName", () => {
     const variant = await screenName(db, tenant.id, { name: `${family}, Muhammad Youssef` });
     expect(mine(variant.matches)[0]).toMatchObject({ entryId: "2" });
     expect(mine(variant.matches)[0]?.score).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("finds spellings that differ by transliteration at the start of a word (Skhirrazy / Shirazi)", async () => {
+    const out = await screenName(db, tenant.id, { name: `Dariuskh Skhirrazy ${family}` });
+    expect(mine(out.matches)[0]).toMatchObject({ entryId: "5" });
+    expect(mine(out.matches)[0]?.score).toBeGreaterThanOrEqual(0.85);
   });
 
   it("lets birth date and nationality move the score, and returns nothing for an unrelated name", async () => {
