@@ -38,6 +38,8 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { email: "agent@demo.example", password: "demo-agent-pass", role: "agent", scope: "own", where: "Harbor View branch, own items" },
   { email: "reviewer@demo.example", password: "demo-reviewer-pass", role: "reviewer", scope: "tenant", where: "whole bank" },
   { email: "compliance@demo.example", password: "demo-compliance-pass", role: "compliance_officer", scope: "tenant", where: "whole bank" },
+  // Clearing a blocking sanctions hit takes two compliance officers (four-eyes).
+  { email: "compliance2@demo.example", password: "demo-compliance-pass", role: "compliance_officer", scope: "tenant", where: "whole bank, the second pair of eyes" },
   { email: "viewer@demo.example", password: "demo-viewer-pass", role: "viewer", scope: "tenant", where: "whole bank" },
 ];
 
