@@ -43,7 +43,6 @@ let bKey: Headers;
 let aSession: Session;
 let aAdminId: string;
 /** A's compliance officer: compliance decisions are theirs alone (admins may not decide). */
-let aCompliance: Headers;
 let aComplianceSession: Session;
 let bCompliance: Headers;
 let b: BIds;
@@ -110,7 +109,6 @@ beforeAll(async () => {
   const aAdmin = await makeUser(ctx, A, { role: "admin" });
   aSession = await signIn(ctx, A, aAdmin.email);
   aAdminId = aAdmin.id;
-  aCompliance = await apiKeyHeaders(ctx, A, "compliance_officer");
   const aOfficer = await makeUser(ctx, A, { role: "compliance_officer" });
   aComplianceSession = await signIn(ctx, A, aOfficer.email);
   bCompliance = await apiKeyHeaders(ctx, B, "compliance_officer");
@@ -255,7 +253,7 @@ describe.each([
 });
 
 /** Every by-id route of the document, aimed at one of B's rows. */
-/** `officer`: aimed with A's compliance officer (key and session) instead of A's admin. */
+/** `officer`: aimed with A's compliance officer (a person: decisions refuse keys) instead of A's admin. */
 const TARGETS: Record<string, { id: (b: BIds) => string; body?: unknown; officer?: boolean }> = {
   "GET /users/{id}": { id: (x) => x.user },
   "PATCH /users/{id}": { id: (x) => x.user, body: { name: "Hijacked", status: "disabled" } },
@@ -330,7 +328,7 @@ describe("by-id routes with B's ids", () => {
     expect(target, `add ${key} to TARGETS`).toBeDefined();
     if (!target) return;
     const url = op.path.replace("{id}", target.id(b)).replace("{fileId}", b.file).replace("{documentId}", b.document);
-    for (const headers of target.officer ? [aCompliance, aComplianceSession.headers] : [aKey, aSession.headers]) {
+    for (const headers of target.officer ? [aComplianceSession.headers] : [aKey, aSession.headers]) {
       const init: RequestInit = target.body !== undefined ? send(op.method, target.body, headers) : { method: op.method, headers };
       await expectProblem(await ctx.app.request(url, init), 404, "not_found");
     }

@@ -1,4 +1,5 @@
 /** Compliance reviews of screening hits (four-eyes), alerts, screening evidence. */
+import { AppError } from "../../kernel/errors";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Deps } from "../../server/deps";
 import type { AppEnv } from "../../server/env";
@@ -150,6 +151,8 @@ export function complianceRoutes(deps: Deps) {
     }),
     async (c) => {
       const actor = need(c, "compliance:decide");
+      // Four-eyes counts people: a key could let one officer be both pairs of eyes.
+      if (actor.kind !== "user") throw new AppError("forbidden", "Compliance decisions are made by a signed-in compliance officer, not an API key");
       const body = c.req.valid("json");
       return c.json(await decideReview(deps, auditContext(c, deps.clock.now()), actor, c.req.valid("param").id, body), 200);
     },
