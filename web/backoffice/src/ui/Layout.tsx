@@ -32,8 +32,10 @@ const NAV: NavItem[] = [
   { to: "/profile", label: "nav.profile" },
 ];
 
+/** The nav item of the page: the longest item path that is the page or a parent of it. */
 function isCurrent(path: string, to: string): boolean {
-  return to === "/" ? path === "/" : path === to || path.startsWith(`${to}/`);
+  const within = (p: string) => (p === "/" ? path === "/" : path === p || path.startsWith(`${p}/`));
+  return within(to) && !NAV.some((n) => n.to.length > to.length && n.to.startsWith(to) && within(n.to));
 }
 
 /** The signed-in frame: header, navigation (a menu on phones) and the page. */
