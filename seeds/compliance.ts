@@ -13,6 +13,7 @@ import { inTransaction } from "../src/db";
 import type { Actor } from "../src/kernel/access";
 import { decideReview } from "../src/modules/compliance/decide";
 import { screenApplicant } from "../src/modules/compliance/screen-applicant";
+import { assessRisk } from "../src/modules/risk/assess";
 import { createApplication } from "../src/modules/onboarding/applications";
 import type { Answers } from "../src/modules/onboarding/flow/types";
 import type { Deps } from "../src/server/deps";
@@ -61,7 +62,14 @@ export async function seedCompliance(deps: Deps, tenantId: string): Promise<Comp
   });
 
   const apps = await deps.db.selectFrom("applications").selectAll().where("tenant_id", "=", tenantId).where("status", "in", [...LIVE]).orderBy("created_at").execute();
-  for (const app of apps) await inTransaction(deps.db, (trx) => screenApplicant(trx, deps, app, "before_submit", "system"));
+  // Screened, then assessed, as the application hooks do when a customer completes a step.
+  for (const app of apps) {
+    await inTransaction(deps.db, async (trx) => {
+      await screenApplicant(trx, deps, app, "before_submit", "system");
+      const row = await trx.selectFrom("applications").selectAll().where("tenant_id", "=", app.tenant_id).where("id", "=", app.id).executeTakeFirstOrThrow();
+      await assessRisk(trx, deps, row);
+    });
+  }
 
   const officer = await deps.db.selectFrom("users").select(["id", "email"]).where("tenant_id", "=", tenantId).where("role", "=", "compliance_officer").orderBy("email").executeTakeFirst();
   let clearPending = 0;

@@ -11,6 +11,7 @@ import type { Deps } from "../../server/deps";
 import { type AuditContext, recordAudit } from "../audit/record";
 import { applicationById } from "../onboarding/store";
 import { recordTimeline } from "../onboarding/timeline";
+import { assessRisk } from "../risk/assess";
 import { checkKinds, writeScreeningChecks } from "./checks";
 import { sanctionsTrueMatch } from "./holds";
 import { classifyHits, type ReviewRow, refreshSubjectStatus, type SubjectRow } from "./subjects";
@@ -39,12 +40,14 @@ async function latestHits(trx: Trx, subject: SubjectRow) {
 }
 
 /** The application's screening checks again, after a decision changed what its hits mean. */
-async function recheckApplication(trx: Trx, review: ReviewRow, subject: SubjectRow, latest: Awaited<ReturnType<typeof latestHits>>, actor: string, now: Date): Promise<void> {
+async function recheckApplication(trx: Trx, deps: Deps, review: ReviewRow, subject: SubjectRow, latest: Awaited<ReturnType<typeof latestHits>>, actor: string, now: Date): Promise<void> {
   if (!review.application_id || !latest.result) return;
   const app = await applicationById(trx, review.tenant_id, review.application_id);
   const record = { resultId: latest.result.id, listVersion: latest.result.list_version, hits: latest.hits };
   const trueMatch = subject.status === "true_match" && (await sanctionsTrueMatch(trx, subject.tenant_id, subject.id));
   await writeScreeningChecks(trx, { app, record, digest: latest.result.input_digest, actor, now, trueMatch, kinds: await checkKinds(trx, app, latest.hits) });
+  // The decision changes what the hit means for the risk (a cleared hit no longer counts).
+  await assessRisk(trx, deps, app);
 }
 
 function closedCheck(review: ReviewRow) {
@@ -95,7 +98,7 @@ export async function decideReview(deps: Deps, audit: AuditContext, actor: Actor
     }
     const latest = await latestHits(trx, subject);
     const subjectStatus = await refreshSubjectStatus(trx, review.tenant_id, subject.id, latest.hits.some((h) => h.handling === "edd"));
-    await recheckApplication(trx, review, { ...subject, status: subjectStatus }, latest, tag, now);
+    await recheckApplication(trx, deps, review, { ...subject, status: subjectStatus }, latest, tag, now);
     if (status === "true_match" && review.application_id) {
       const app = await applicationById(trx, review.tenant_id, review.application_id);
       await recordTimeline(trx, now, app, {

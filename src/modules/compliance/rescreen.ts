@@ -11,6 +11,7 @@ import { inTransaction, type Trx } from "../../db";
 import type { Bands } from "../../db/schema-compliance";
 import { newId } from "../../kernel/ids";
 import type { Deps } from "../../server/deps";
+import { assessRisk } from "../risk/assess";
 import { loadBands } from "../screening/bands";
 import { checkScreeningName } from "../screening/normalise";
 import { activeIndex } from "../screening/screen";
@@ -64,6 +65,9 @@ async function screenBatch(trx: Trx, deps: Deps, index: Screen, subjects: Subjec
       const app = { tenant_id: s.tenant_id, id: s.application_id };
       const trueMatch = record.subject.status === "true_match" && (await sanctionsTrueMatch(trx, s.tenant_id, s.id));
       await writeScreeningChecks(trx, { app, record, digest, actor: "system", now, trueMatch, kinds: await checkKinds(trx, app, record.hits) });
+      // A new hit changes the application's risk now, not at its next step.
+      const row = await trx.selectFrom("applications").selectAll().where("tenant_id", "=", s.tenant_id).where("id", "=", s.application_id).executeTakeFirst();
+      if (row) await assessRisk(trx, deps, row);
     }
   }
   if (quiet.length) {

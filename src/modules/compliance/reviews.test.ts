@@ -7,6 +7,7 @@ import { MINUTE } from "../../kernel/clock";
 import { kit } from "../onboarding/applications.testkit";
 import { appRow, timelineOf } from "../onboarding/review.testkit";
 import { applicantApp, checksOf, makeList, officer, reviewsOf, synthName } from "./compliance.testkit";
+import { assessRisk } from "../risk/assess";
 import { rescreen } from "./rescreen";
 import { screenApplicant } from "./screen-applicant";
 
@@ -76,6 +77,20 @@ describe("four-eyes on clearing a block-band hit", () => {
     const p = await expectProblem(await req("POST", `/applications/${app.id}/decision`, { decision: "approve" }, second.headers), 409, "wrong_state");
     expect(p.detail).toMatch(/true match/);
     expect((await appRow(ctx, app)).status).toBe("submitted");
+  });
+
+  it("a decision reassesses the application's risk: a cleared hit stops counting", async () => {
+    const { app, review } = await screenedHit();
+    // As the risk hook does after the screening hook.
+    const row = await appRow(ctx, app);
+    await inTransaction(ctx.deps.db, (trx) => assessRisk(trx, ctx.deps, row));
+    await ok(await decide(first, review.id, "false_positive"));
+    const before = await appRow(ctx, app);
+    expect(before.risk_reasons.map((r) => r.rule)).toContain("sanctions_block_band");
+    await ok(await decide(second, review.id, "false_positive", "Agreed: not the listed person"));
+    const after = await appRow(ctx, app);
+    expect(after.risk_reasons.map((r) => r.rule)).not.toContain("sanctions_block_band");
+    expect(after.risk_score ?? 0).toBeLessThan(before.risk_score ?? 0);
   });
 
   it("a review-band hit is decided by one officer", async () => {
