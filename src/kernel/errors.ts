@@ -53,6 +53,8 @@ export const ERROR_CODES = {
   ocr_unreadable: 422,
   /** Risk rules with errors (the problems are listed in `errors`). */
   rules_invalid: 422,
+  /** Approval waits for compliance: an open screening review, or a confirmed sanctions match. */
+  compliance_hold: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -35,6 +35,7 @@ const TITLES: Record<ErrorCode, string> = {
   otp_locked: "Too many wrong codes: try again later",
   wrong_state: "Not possible in the application's current status",
   payment_declined: "The payment was declined",
+  compliance_hold: "Approval waits for compliance",
   list_import_failed: "The list could not be imported",
   four_eyes_required: "A second person must approve this",
   review_closed: "The review is already decided",

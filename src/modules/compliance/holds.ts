@@ -8,7 +8,14 @@ import type { Executor } from "../../db";
 import type { ApplicationRow } from "../onboarding/timeline";
 import { OPEN_STATUSES, subjectKeyOf } from "./subjects";
 
-export async function complianceHold(db: Executor, app: Pick<ApplicationRow, "tenant_id" | "id" | "customer_ref">): Promise<string | null> {
+/** Why approval waits: a confirmed sanctions match, or reviews still open (with how many). */
+export interface ComplianceHold {
+  reason: "true_match" | "open_reviews";
+  openReviews: number;
+  message: string;
+}
+
+export async function complianceHold(db: Executor, app: Pick<ApplicationRow, "tenant_id" | "id" | "customer_ref">): Promise<ComplianceHold | null> {
   const rows = await db
     .selectFrom("compliance_reviews as r")
     .innerJoin("screening_subjects as s", (j) => j.onRef("s.tenant_id", "=", "r.tenant_id").onRef("s.id", "=", "r.subject_id"))
@@ -18,9 +25,11 @@ export async function complianceHold(db: Executor, app: Pick<ApplicationRow, "te
     .where((eb) => eb.or([eb("r.application_id", "=", app.id), eb("s.subject_key", "=", subjectKeyOf(app))]))
     .where("r.status", "in", [...OPEN_STATUSES, "true_match"])
     .execute();
-  if (rows.some((r) => r.status === "true_match" && r.kind !== "pep")) return "A sanctions screening hit of this applicant was confirmed as a true match";
   const open = rows.filter((r) => r.status !== "true_match").length;
-  if (open) return `${open} compliance review(s) of screening hits are still open: a compliance officer must decide them first`;
+  if (rows.some((r) => r.status === "true_match" && r.kind !== "pep")) {
+    return { reason: "true_match", openReviews: open, message: "A sanctions screening hit of this applicant was confirmed as a true match" };
+  }
+  if (open) return { reason: "open_reviews", openReviews: open, message: `${open} compliance review(s) of screening hits are still open: a compliance officer must decide them first` };
   return null;
 }
 

@@ -74,7 +74,7 @@ describe("four-eyes on clearing a block-band hit", () => {
     const timeline = await timelineOf(ctx, app);
     expect(timeline.map((e) => e.type)).toContain("screening_true_match");
     expect((await checksOf(ctx, tenant.id, app.id)).at(-1)).toMatchObject({ outcome: "fail", summary: "confirmed sanctions match" });
-    const p = await expectProblem(await req("POST", `/applications/${app.id}/decision`, { decision: "approve" }, second.headers), 409, "wrong_state");
+    const p = await expectProblem(await req("POST", `/applications/${app.id}/decision`, { decision: "approve" }, second.headers), 409, "compliance_hold");
     expect(p.detail).toMatch(/true match/);
     expect((await appRow(ctx, app)).status).toBe("submitted");
   });
@@ -103,11 +103,14 @@ describe("four-eyes on clearing a block-band hit", () => {
 describe("approval with an open review", () => {
   it("is refused while the review is open and allowed once it is cleared", async () => {
     const { app, review } = await screenedHit();
-    const p = await expectProblem(await req("POST", `/applications/${app.id}/decision`, { decision: "approve" }, first.headers), 409, "wrong_state");
+    const p = await expectProblem(await req("POST", `/applications/${app.id}/decision`, { decision: "approve" }, first.headers), 409, "compliance_hold");
     expect(p.detail).toMatch(/compliance review/);
+    const held = await ok<{ complianceHold: unknown }>(await req("GET", `/applications/${app.id}`, undefined, first.headers));
+    expect(held.complianceHold).toEqual({ reason: "open_reviews", openReviews: 1 });
     await ok(await decide(first, review.id, "false_positive"));
-    await expectProblem(await req("POST", `/applications/${app.id}/decision`, { decision: "approve" }, first.headers), 409, "wrong_state");
+    await expectProblem(await req("POST", `/applications/${app.id}/decision`, { decision: "approve" }, first.headers), 409, "compliance_hold");
     await ok(await decide(second, review.id, "false_positive"));
+    expect((await ok<{ complianceHold: unknown }>(await req("GET", `/applications/${app.id}`, undefined, first.headers))).complianceHold).toBeNull();
     const approved = await ok<{ status: string }>(await req("POST", `/applications/${app.id}/decision`, { decision: "approve" }, first.headers));
     expect(approved.status).toBe("approved");
   });

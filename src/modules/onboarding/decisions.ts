@@ -99,7 +99,7 @@ export async function decide(deps: Deps, audit: AuditContext, actor: Actor, id: 
       return { id: app.id, status, decision: "request_info" as const, decidedAt: null };
     }
     const hold = input.decision === "approve" ? await complianceHold(trx, app) : null;
-    if (hold) throw new AppError("wrong_state", hold);
+    if (hold) throw new AppError("compliance_hold", hold.message);
     status = input.decision === "approve" ? "approved" : "rejected";
     const reasonCode = input.decision === "reject" ? (input.reasonCode ?? null) : null;
     const stored = reasonCode ?? reason;

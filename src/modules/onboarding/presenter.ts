@@ -3,6 +3,7 @@
  * The customer view carries the flow version the customer answers, their answers (pre-filled
  * where never answered) and where they are; nothing about staff, risk or checks.
  */
+import { complianceHold } from "../compliance/holds";
 import type { Executor } from "../../db";
 import { z } from "../../server/openapi";
 import { effectiveAnswers, progressOf } from "./customer";
@@ -35,6 +36,8 @@ export const ApplicationDetailSchema = z
     agent: Person,
     assignee: Person,
     risk: z.enum(["low", "medium", "high"]).nullable(),
+    /** Approval waits for compliance (an open screening review, or a confirmed sanctions match). */
+    complianceHold: z.object({ reason: z.enum(["true_match", "open_reviews"]), openReviews: z.number().int() }).nullable(),
     riskAssessment: z
       .object({
         score: z.number().int(),
@@ -112,7 +115,7 @@ export async function presentApplication(db: Executor, app: ApplicationRow): Pro
   const def = await applicationFlow(db, app);
   const byApp = { tenant: app.tenant_id, id: app.id };
   const people = [app.agent_id, app.assignee_id].filter((x): x is string => !!x);
-  const [documents, payments, checks, timeline, link, users] = await Promise.all([
+  const [documents, payments, checks, timeline, link, users, hold] = await Promise.all([
     db.selectFrom("application_documents").selectAll().where("tenant_id", "=", byApp.tenant).where("application_id", "=", byApp.id).orderBy("uploaded_at").execute(),
     db.selectFrom("application_payments").selectAll().where("tenant_id", "=", byApp.tenant).where("application_id", "=", byApp.id).orderBy("created_at").execute(),
     db.selectFrom("application_checks").selectAll().where("tenant_id", "=", byApp.tenant).where("application_id", "=", byApp.id).orderBy("created_at").execute(),
@@ -128,6 +131,7 @@ export async function presentApplication(db: Executor, app: ApplicationRow): Pro
       .limit(1)
       .executeTakeFirst(),
     people.length ? db.selectFrom("users").select(["id", "name"]).where("tenant_id", "=", app.tenant_id).where("id", "in", people).execute() : Promise.resolve([]),
+    complianceHold(db, app),
   ]);
   const person = (id: string | null) => (id ? { id, name: users.find((u) => u.id === id)?.name ?? "" } : null);
   const { answers, progress, steps } = stepStates(def, app);
@@ -150,6 +154,7 @@ export async function presentApplication(db: Executor, app: ApplicationRow): Pro
     agent: person(app.agent_id),
     assignee: person(app.assignee_id),
     risk: app.risk,
+    complianceHold: hold ? { reason: hold.reason, openReviews: hold.openReviews } : null,
     riskAssessment:
       app.risk_assessed_at && app.risk_score !== null
         ? { score: app.risk_score, reasons: app.risk_reasons, rulesVersion: app.risk_rules_version, assessedAt: app.risk_assessed_at.toISOString(), eddRequired: app.edd_required }

@@ -188,6 +188,8 @@ export interface ApplicationDetail {
   payments: ApplicationPayment[];
   checks: ApplicationCheck[];
   riskAssessment: RiskAssessment | null;
+  /** Approval waits for compliance: an open screening review, or a confirmed sanctions match. */
+  complianceHold: { reason: "true_match" | "open_reviews"; openReviews: number } | null;
   timeline: ApplicationTimelineEntry[];
   decision: "approve" | "reject" | "request_info" | null;
   decisionReason: string | null;

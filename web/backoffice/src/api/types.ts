@@ -274,6 +274,7 @@ export const PROBLEM_CODES = [
   "otp_locked",
   "wrong_state",
   "payment_declined",
+  "compliance_hold",
   "list_import_failed",
   "four_eyes_required",
   "review_closed",

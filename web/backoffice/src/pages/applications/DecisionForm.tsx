@@ -2,7 +2,8 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { applications } from "../../api/applications";
 import { type ApplicationDetail, type DecisionInput, type DecisionResult, type InfoRequestItem, REJECT_REASONS, type RejectReason } from "../../api/types";
-import { ErrorMessage } from "../../ui/Alert";
+import { Link } from "../../router";
+import { ErrorMessage, StatusMessage } from "../../ui/Alert";
 import { problemMessage } from "../../ui/errors";
 import { SelectField, TextAreaField } from "../../ui/Field";
 import { localText } from "./shared";
@@ -20,6 +21,7 @@ export function DecisionForm({ app, onDecided }: { app: ApplicationDetail; onDec
   const [fieldErrors, setFieldErrors] = useState<{ reasonCode?: string; items?: string; reason?: string }>({});
   const [busy, setBusy] = useState(false);
   const steps = app.steps.filter((s) => s.state !== "hidden");
+  const held = choice === "approve" && app.complianceHold !== null;
 
   const toggle = (key: string) => setPicked((p) => (p.includes(key) ? p.filter((k) => k !== key) : [...p, key]));
 
@@ -133,9 +135,15 @@ export function DecisionForm({ app, onDecided }: { app: ApplicationDetail; onDec
           maxLength={1000}
           error={fieldErrors.reason}
         />
+        {held && app.complianceHold ? (
+          <StatusMessage tone="info">
+            {app.complianceHold.reason === "true_match" ? t("applications.decision.holdTrueMatch") : t("applications.decision.holdOpenReviews", { count: app.complianceHold.openReviews })}{" "}
+            <Link to="/compliance">{t("applications.decision.holdLink")}</Link>
+          </StatusMessage>
+        ) : null}
         <ErrorMessage>{error}</ErrorMessage>
         <div className="actions">
-          <button type="submit" className={`button${choice === "reject" ? " button--danger" : ""}`} disabled={busy}>
+          <button type="submit" className={`button${choice === "reject" ? " button--danger" : ""}`} disabled={busy || held}>
             {busy ? t("common.working") : t(`applications.decision.submit.${choice}`)}
           </button>
         </div>
