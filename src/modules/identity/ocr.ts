@@ -40,6 +40,9 @@ async function startWorker(): Promise<Worker> {
     // No dictionaries: a zone is codes, not English words.
     load_system_dawg: "0",
     load_freq_dawg: "0",
+    // Tesseract's own diagnostics ("Estimating resolution as …") would go to the process's stderr,
+    // around the structured log. (A real init parameter the typings do not list.)
+    ...({ debug_file: "/dev/null" } as object),
   });
   await w.setParameters({ tessedit_char_whitelist: WHITELIST, tessedit_pageseg_mode: PSM.AUTO, preserve_interword_spaces: "0" });
   return w;
