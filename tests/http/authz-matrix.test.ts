@@ -27,9 +27,9 @@ beforeAll(async () => {
 /** May an actor of this role (an API key unless `person`) pass the route's authorization? */
 const allowed = (op: Operation, role: Role, person = false): boolean => {
   const spec = ROUTES[op.key];
-  if (spec?.sessionOnly && !person) return false;
-  if (spec?.need === "any-user") return true;
-  return (PERMISSIONS[spec?.need as Permission] as readonly Role[]).includes(role);
+  if (!spec || (spec.sessionOnly && !person)) return false;
+  if (spec.need === "any-user") return true;
+  return (PERMISSIONS[spec.need as Permission] as readonly Role[]).includes(role);
 };
 
 /** Passing authorization: anything but 401/403, and never a server error. */

@@ -209,7 +209,8 @@ export function identityPart(step: Step, fatal: (e: ApiError) => void, texts: { 
       });
       const base: IdentityStatus = status ?? { step: step.id, documents: accepted, selfie: settings.selfie === true, maxAttempts: 3, attemptsLeft: 3, read: null, selfieDone: false, canContinue: false };
       status = { ...base, read, selfieDone: false, canContinue: !base.selfie };
-      live.textContent = mi().readTitle;
+      // The result's heading takes the focus (and is announced): the status line would only repeat it.
+      live.textContent = "";
       drawRead(read);
       document.getElementById("id-read-title")?.setAttribute("tabindex", "-1");
       document.getElementById("id-read-title")?.focus();
