@@ -93,6 +93,8 @@ async function screenBatch(trx: Trx, deps: Deps, index: Screen, subjects: Subjec
     await trx
       .updateTable("screening_subjects")
       .set({ last_list_version: index.listVersion, last_screened_at: now })
+      // Tenant first, so the primary key (tenant_id, id) serves it: the job works across tenants.
+      .where("tenant_id", "in", [...new Set(quiet.map(({ s }) => s.tenant_id))])
       .where("id", "in", quiet.map(({ s }) => s.id))
       .execute();
   }
