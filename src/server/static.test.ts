@@ -73,3 +73,38 @@ describe("the application pages under /c", () => {
     expect(html.match(/<script/g)?.length).toBe(1);
   });
 });
+
+describe("the seal verification page under /c", () => {
+  const built = existsSync(join(WEB_DIST, "customer", "verify.html"));
+
+  it("serves verify.html with the strict policy at /c/{bank}/verify", async () => {
+    for (const path of ["/c/demo/verify", "/c/demo/verify/", "/c/other-bank/verify?lang=he"]) {
+      const res = await ctx.app.request(path);
+      expect(res.status, path).toBe(built ? 200 : 503);
+      if (!built) continue;
+      const html = await res.text();
+      expect(html, path).toContain("/c/assets/verify-");
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp, path).toContain("script-src 'self'");
+      expect(csp, path).toContain("connect-src 'self'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).not.toContain("https:");
+      expect(res.headers.get("set-cookie"), path).toBeNull();
+      expect(res.headers.get("cache-control"), path).toBe("no-cache");
+    }
+  });
+
+  it("leaves neighbouring addresses to their own pages", async () => {
+    if (!built) return;
+    for (const path of ["/c/demo/verify/extra", "/c/verify", "/c/demo/apply", "/c/demo/s/8b0f5c7e-2f4e-4c38-9a53-2b4f7a3c1d20"]) {
+      const html = await (await ctx.app.request(path)).text();
+      expect(html, path).not.toContain("/c/assets/verify-");
+    }
+  });
+
+  it("the page's script is an external module (no inline script for the strict policy)", () => {
+    const html = readFileSync(new URL("../../web/customer/verify.html", import.meta.url), "utf8");
+    expect(html).toMatch(/<script type="module" src="\.\/src\/verify\/main\.ts"><\/script>/);
+    expect(html.match(/<script/g)?.length).toBe(1);
+  });
+});

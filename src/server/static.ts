@@ -35,6 +35,9 @@ const SURVEY_PAGE = /^\/[^/]+\/s\/[^/]+\/?$/;
  */
 const APPLY_PAGE = /^\/[^/]+\/(?:a\/[^/]+|apply(?:\/[^/]+)?)\/?$/;
 
+/** `/{bank}/verify` (optionally with a trailing slash) under /c: the public check of a sealed PDF. */
+const VERIFY_PAGE = /^\/[^/]+\/verify\/?$/;
+
 /**
  * The application page's policy: the app's strict one as it is (scripts from our origin only,
  * never framed; images from data: and blob: for document previews). It sets no cookie.
@@ -76,13 +79,16 @@ function spa(app: OpenAPIHono<AppEnv>, mount: string, dir: string, pages: { patt
 /**
  * The back office at /app and the customer pages at /c, both built by Vite into web/dist. Under /c,
  * `/{bank}/s/{surveyId}` gets the respondent page and `/{bank}/a/{token}`, `/{bank}/apply` and
- * `/{bank}/apply/{product}` the application page (each its own small bundle); the rest the shell.
+ * `/{bank}/apply/{product}` the application page, `/{bank}/verify` the seal check (each its own
+ * small bundle); the rest the shell.
  */
 export function mountStatic(app: OpenAPIHono<AppEnv>) {
   spa(app, "/app", "backoffice");
   spa(app, "/c", "customer", [
     { pattern: SURVEY_PAGE, file: "survey.html", csp: SURVEY_CSP },
     { pattern: APPLY_PAGE, file: "apply.html", csp: APPLY_CSP },
+    // The same strict policy: the file is posted to this origin only (connect-src 'self').
+    { pattern: VERIFY_PAGE, file: "verify.html", csp: APPLY_CSP },
   ]);
   app.get("/", (c) => c.redirect("/app/"));
   // Browsers ask for it on every page (the API docs too); an empty answer keeps consoles clean.

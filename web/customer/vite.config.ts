@@ -5,9 +5,10 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /**
  * The customer-facing pages: plain TypeScript, no framework, for phones on slow networks.
- * Three entries: index.html (the shell at /c/{bank}/…), survey.html (the respondent page at
- * /c/{bank}/s/{surveyId}, with the survey logic engine bundled in) and apply.html (the application
- * pages at /c/{bank}/a/{token} and /c/{bank}/apply[/{product}], with the onboarding flow logic). Each loads only its own code
+ * Four entries: index.html (the shell at /c/{bank}/…), survey.html (the respondent page at
+ * /c/{bank}/s/{surveyId}, with the survey logic engine bundled in), apply.html (the application
+ * pages at /c/{bank}/a/{token} and /c/{bank}/apply[/{product}], with the onboarding flow logic) and
+ * verify.html (the public seal check at /c/{bank}/verify). Each loads only its own code
  * plus the small shared chunk (translations, base styles).
  */
 export default defineConfig({
@@ -21,7 +22,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     rollupOptions: {
-      input: { index: here("index.html"), survey: here("survey.html"), apply: here("apply.html") },
+      input: { index: here("index.html"), survey: here("survey.html"), apply: here("apply.html"), verify: here("verify.html") },
     },
   },
   logLevel: "warn",

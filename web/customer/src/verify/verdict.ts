@@ -1,0 +1,90 @@
+/**
+ * What the verification page concludes from the server's answer (POST /api/v1/signing/verify),
+ * with no DOM: the verdict is a pure function so it is tested on its own (tests/web-verify.test.ts).
+ *
+ * Green only when the seal is there, the signed bytes are unchanged, they are the whole file, the
+ * chain ends at this server's seal CA, and the sealing bank is the bank whose page this is.
+ * Everything else names the first thing wrong (the most serious first) and lists the rest.
+ */
+
+/** The contract's answer (sig-common.md). `auditTrail` is [] in this slice. */
+export interface VerifyResult {
+  sealed: boolean;
+  intact: boolean;
+  coversWholeDocument: boolean;
+  signer: { subject: string; issuer: string } | null;
+  signedAt: string | null;
+  auditTrail: unknown[];
+  trusted: boolean;
+  testSeal: boolean;
+  bank: { slug: string; name: string } | null;
+  problems: string[];
+}
+
+/** Most serious first: the headline is the first one found. */
+export const ISSUES = ["notSealed", "altered", "appended", "unknownSigner", "otherBank"] as const;
+export type Issue = (typeof ISSUES)[number];
+
+export interface Verdict {
+  /** ok: green; bad: the content cannot be relied on (red); doubt: intact, but not this bank's (amber). */
+  tone: "ok" | "bad" | "doubt";
+  /** Everything wrong, most serious first; empty when ok. */
+  issues: Issue[];
+}
+
+const BAD: ReadonlySet<Issue> = new Set(["notSealed", "altered", "appended"]);
+
+export function verdict(r: VerifyResult, pageBank: string): Verdict {
+  if (!r.sealed) return { tone: "bad", issues: ["notSealed"] };
+  const issues: Issue[] = [];
+  if (!r.intact) issues.push("altered");
+  if (!r.coversWholeDocument) issues.push("appended");
+  if (!r.trusted) issues.push("unknownSigner");
+  else if (r.bank?.slug !== pageBank) issues.push("otherBank");
+  if (issues.length === 0) return { tone: "ok", issues };
+  return { tone: issues.some((i) => BAD.has(i)) ? "bad" : "doubt", issues };
+}
+
+/** The page's own limit; the server enforces its own too. */
+export const MAX_BYTES = 10 * 1024 * 1024;
+
+/** How much of a file's start the page reads to find the PDF header. */
+export const HEAD_BYTES = 1024;
+
+export type FileProblem = "empty" | "tooBig" | "notPdf";
+
+/**
+ * Checks a chosen file before anything is sent: its size, then its first bytes (`%PDF-`), not its
+ * name or the browser's guess at its type (a renamed picture still says .pdf).
+ */
+export function fileProblem(size: number, head: Uint8Array): FileProblem | null {
+  if (size === 0) return "empty";
+  if (size > MAX_BYTES) return "tooBig";
+  const magic = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+  // A PDF may start with a little junk before the header (readers look in the first 1024 bytes).
+  for (let at = 0; at + magic.length <= Math.min(head.length, HEAD_BYTES); at++) {
+    if (magic.every((b, i) => head[at + i] === b)) return null;
+  }
+  return "notPdf";
+}
+
+/** What to say when the server refused the check (HTTP status of a problem+json answer). */
+export type RequestProblem = "tooBig" | "notPdf" | "rateLimited" | "unreadable" | "server";
+
+export function requestProblem(status: number): RequestProblem {
+  if (status === 413) return "tooBig";
+  if (status === 415) return "notPdf";
+  if (status === 429) return "rateLimited";
+  if (status === 400 || status === 422) return "unreadable";
+  return "server";
+}
+
+/** Accepts only an answer shaped like the contract (a proxy's HTML page is not a verdict). */
+export function isVerifyResult(v: unknown): v is VerifyResult {
+  if (!v || typeof v !== "object") return false;
+  const r = v as Record<string, unknown>;
+  const flags = ["sealed", "intact", "coversWholeDocument", "trusted", "testSeal"].every((k) => typeof r[k] === "boolean");
+  const signer = r.signer === null || (typeof r.signer === "object" && typeof (r.signer as Record<string, unknown>).subject === "string");
+  const bank = r.bank === null || (typeof r.bank === "object" && typeof (r.bank as Record<string, unknown>).slug === "string");
+  return flags && signer && bank && (r.signedAt === null || typeof r.signedAt === "string") && Array.isArray(r.problems);
+}
