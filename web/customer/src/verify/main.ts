@@ -9,7 +9,7 @@
  */
 import "../styles.css";
 import "./verify.css";
-import { dirOf, format, isLocale, LOCALE_NAMES, LOCALES, type Locale, matchLocale } from "../i18n";
+import { dirOf, isLocale, LOCALE_NAMES, LOCALES, type Locale, matchLocale } from "../i18n";
 import { h, svg } from "../survey/dom";
 import { VERIFY_MESSAGES, type VerifyMessages } from "./i18n";
 import { fill, resultCard } from "./result";
@@ -57,7 +57,6 @@ let outcome: Outcome = { kind: "none" };
 let sequence = 0;
 
 const m = (): VerifyMessages => VERIFY_MESSAGES[locale];
-const t = (key: keyof VerifyMessages, vars: Record<string, string> = {}) => format(m()[key], vars);
 const sizeText = () => {
   try {
     return new Intl.NumberFormat(locale, { style: "unit", unit: "megabyte", maximumFractionDigits: 0 }).format(MAX_BYTES / (1024 * 1024));
@@ -94,7 +93,7 @@ function picker(): HTMLElement {
     h("p", { class: "drop-label" }, m().fileLabel),
     input,
     h("label", { for: "file", class: "button" }, m().choose),
-    h("p", { id: "file-help", class: "muted drop-help" }, t("fileHelp", { size: sizeText() })),
+    h("p", { id: "file-help", class: "muted drop-help" }, ...fill(m().fileHelp, { size: sizeText() })),
   );
   zone.addEventListener("dragenter", (e) => {
     e.preventDefault();
@@ -125,7 +124,7 @@ function outcomeNodes(): Node[] {
     case "checking":
       return [h("p", { class: "checking" }, ...fill(m().checking, { name: outcome.name }))];
     case "problem":
-      return [h("p", { class: "notice", id: "problem", tabindex: "-1" }, outcome.key === "tooBig" ? t("tooBig", { size: sizeText() }) : m()[outcome.key])];
+      return [h("p", { class: "notice", id: "problem", tabindex: "-1" }, ...fill(m()[outcome.key], { size: sizeText() }))];
     case "result": {
       const again = h("button", { type: "button", class: "button button-quiet", id: "again" }, m().another);
       again.addEventListener("click", () => {
