@@ -60,6 +60,21 @@ describe.skipIf(!browserAvailable())("the public seal check at /c/{bank}/verify"
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("problem");
     expect(requests.filter((r) => r.includes("/signing/"))).toEqual([]);
 
+    // Every language from the switch: its title, its direction, nothing wider than the phone.
+    for (const [lang, title, dir] of [
+      ["ar", "التحقق من مستند مختوم", "rtl"],
+      ["zh-Hans", "验证已盖章的文件", "ltr"],
+      ["zh-Hant", "驗證已用印的文件", "ltr"],
+      ["en", "Check a sealed document", "ltr"],
+    ] as const) {
+      await page.getByRole("combobox").selectOption(lang);
+      await page.getByRole("heading", { level: 1, name: title }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.dir), lang).toBe(dir);
+      expect(new URL(page.url()).searchParams.get("lang")).toBe(lang);
+      await expectNoSidewaysScroll(page, 360);
+      await shot(page, `verify-${lang}-360`);
+    }
+
     await page.goto(`${live.app.baseUrl}/c/no-such-bank/verify?lang=he`);
     await page.getByRole("heading", { level: 1, name: "הדף לא נמצא" }).waitFor();
     // The only console error is the browser logging the unknown bank's 404.
