@@ -23,10 +23,17 @@ async function upload(page: Page, name: string, buffer: Buffer): Promise<void> {
   await page.getByLabel(CHOOSE_HE).setInputFiles({ name, mimeType: "application/pdf", buffer });
 }
 
-/** The result card's heading, once shown, and whether it has the focus. */
+/**
+ * Waits for the check to end (a result card or a problem message), then reads the card: its
+ * heading must match `name`, which gives a clear failure when the page said something else.
+ */
 async function resultHeading(page: Page, name: string | RegExp): Promise<{ verdict: string | null; focused: boolean }> {
-  const heading = page.getByRole("heading", { level: 2, name });
-  await heading.waitFor();
+  const pattern = typeof name === "string" ? `^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$` : name.source;
+  await page.waitForFunction((source) => {
+    const heading = document.getElementById("result-title");
+    return (heading !== null && new RegExp(source).test(heading.textContent ?? "")) || document.getElementById("problem") !== null;
+  }, pattern);
+  expect(await page.locator("#outcome").textContent()).toMatch(new RegExp(pattern.replace(/^\^|\$$/g, "")));
   return {
     verdict: await page.locator(".result").getAttribute("data-verdict"),
     focused: await page.evaluate(() => document.activeElement?.id === "result-title"),
