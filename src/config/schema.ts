@@ -56,6 +56,8 @@ export const envSchema = z
     OCR_TIMEOUT_MS: int(1000, 5 * 60_000).default(30_000),
     SCREENING_SOURCES: z.string().min(1).optional(),
     SCREENING_IMPORT_CRON: z.string().min(9).default("30 2 * * *"),
+    SEAL_P12_PATH: z.string().min(1).optional(),
+    SEAL_P12_PASSWORD: z.string().optional(),
   });
 
 /**
@@ -69,6 +71,9 @@ export function crossFieldProblems(raw: Record<string, string | undefined>): str
   }
   if (raw.SMS_PROVIDER === "http" && !raw.SMS_HTTP_URL) {
     problems.push("SMS_HTTP_URL: is required when SMS_PROVIDER=http");
+  }
+  if (raw.SEAL_P12_PATH && raw.SEAL_P12_PASSWORD === undefined) {
+    problems.push("SEAL_P12_PASSWORD: is required when SEAL_P12_PATH is set (use an empty value for a P12 without password)");
   }
   return problems;
 }

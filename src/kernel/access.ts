@@ -74,6 +74,8 @@ export const PERMISSIONS = {
   "retention:manage": ["admin", "compliance_officer"],
   // Journey events reported by other systems (they may trigger surveys).
   "events:write": ["admin", "cx_analyst", "branch_manager", "agent"],
+  // E-signature: the bank's electronic seal on a document.
+  "documents:seal": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -20,6 +20,7 @@ import { mrzCheckRoutes } from "../modules/checks/mrz-routes";
 import { complianceRoutes } from "../modules/compliance/routes";
 import { identityRoutes } from "../modules/identity/routes";
 import { riskRoutes } from "../modules/risk/routes";
+import { signingRoutes } from "../modules/signing/routes";
 import { listRoutes } from "../modules/screening/lists-routes";
 import { screeningSearchRoutes } from "../modules/screening/search-routes";
 import { notificationRoutes } from "../modules/notifications/routes";
@@ -57,6 +58,7 @@ export function mountApiRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
   app.route("/api/v1", screeningSearchRoutes(deps));
   app.route("/api/v1", complianceRoutes(deps));
   app.route("/api/v1", riskRoutes(deps));
+  app.route("/api/v1", signingRoutes(deps));
   // Outside /api: the embed widget script, survey-page framing, the unsubscribe page.
   mountDistributionPages(app, deps);
 }

@@ -13,6 +13,7 @@ import { RISK_ROUTES } from "./routes-risk";
 import { ONBOARDING_APPLICATIONS_ROUTES } from "./routes-onboarding-applications";
 import { ONBOARDING_FLOWS_ROUTES } from "./routes-onboarding-flows";
 import { ONBOARDING_REVIEW_ROUTES } from "./routes-onboarding-review";
+import { SIGNING_ROUTES } from "./routes-signing";
 
 export const API = "/api/v1";
 
@@ -151,6 +152,7 @@ export const ROUTES: Record<string, RouteSpec> = {
   ...SCREENING_ROUTES,
   ...COMPLIANCE_ROUTES,
   ...RISK_ROUTES,
+  ...SIGNING_ROUTES,
 };
 
 export interface Operation {

@@ -46,7 +46,8 @@ export type Permission =
   | "applications:review"
   | "applications:decide"
   | "applications:fund"
-  | "events:write";
+  | "events:write"
+  | "documents:seal";
 
 /** Who someone is, as every person-shaped answer (me, user, invitation) carries it. */
 export interface Person {

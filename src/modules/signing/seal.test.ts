@@ -1,0 +1,123 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import * as asn1js from "asn1js";
+import * as pkijs from "pkijs";
+import { PDFDocument } from "pdf-lib";
+import { beforeAll, describe, expect, it } from "vitest";
+import { OID } from "./cms";
+import type { Sealer, TestCaKeyProvider } from "./keys";
+import { findLastSignature } from "./pdf";
+import { sealPdf } from "./seal";
+import { FIELDS, flipByte, makePdf, pdfsig, sealSetup } from "./signing.testkit";
+import { TEST_CA_NAME } from "./test-ca";
+import { verifyPdf } from "./verify";
+
+let s: Awaited<ReturnType<typeof sealSetup>>;
+let sealer: Sealer;
+let original: Uint8Array;
+let sealed: Uint8Array;
+
+beforeAll(async () => {
+  s = await sealSetup();
+  sealer = await s.keys.sealerFor(s.tenant.id, s.tenant.name);
+  original = await makePdf(5);
+  sealed = await sealPdf(original, sealer, FIELDS);
+}, 60_000);
+
+const verify = (bytes: Uint8Array, keys: TestCaKeyProvider = s.keys) => verifyPdf(s.ctx.deps.db, keys, bytes);
+
+describe("sealing a PDF (PAdES B-B)", () => {
+  it("is valid for pdfsig, covering the whole document, as ETSI.CAdES.detached", () => {
+    const out = pdfsig(sealed);
+    expect(out).toContain("Signature is Valid.");
+    expect(out).toContain("Total document signed");
+    expect(out).toContain("ETSI.CAdES.detached");
+    expect(out).toContain(`${s.tenant.name} electronic seal (TEST)`);
+  });
+
+  it("keeps every page and verifies as trusted, naming the bank and the time from /M", async () => {
+    expect((await PDFDocument.load(sealed)).getPageCount()).toBe(5);
+    const v = await verify(sealed);
+    expect(v).toMatchObject({ sealed: true, intact: true, coversWholeDocument: true, trusted: true, testSeal: true, auditTrail: [], problems: [] });
+    expect(v.bank).toEqual({ slug: s.tenant.slug, name: s.tenant.name });
+    expect(v.signedAt).toBe(FIELDS.at.toISOString());
+    expect(v.signer?.subject).toContain(`serialNumber=${s.tenant.slug}`);
+    expect(v.signer?.issuer).toContain(TEST_CA_NAME);
+  });
+
+  it("signs content-type, message-digest and signing-certificate-v2, never signing-time, and embeds the chain", () => {
+    const contents = findLastSignature(sealed)?.contents;
+    if (!contents) throw new Error("no signature found");
+    const info = new pkijs.ContentInfo({ schema: asn1js.fromBER(contents.slice().buffer).result });
+    const sd = new pkijs.SignedData({ schema: info.content });
+    expect(sd.encapContentInfo.eContentType).toBe(OID.data);
+    expect(sd.encapContentInfo.eContent).toBeUndefined(); // detached
+    const types = sd.signerInfos[0]?.signedAttrs?.attributes.map((a) => a.type);
+    expect(types).toEqual(expect.arrayContaining([OID.contentType, OID.messageDigest, "1.2.840.113549.1.9.16.2.47"]));
+    expect(types).not.toContain("1.2.840.113549.1.9.5");
+    expect(sd.certificates).toHaveLength(2);
+    // The ESS cert id hashes the signer's certificate (SHA-256).
+    const ess = sd.signerInfos[0]?.signedAttrs?.attributes.find((a) => a.type === OID.signingCertificateV2)?.values[0] as asn1js.Sequence;
+    const certId = ((ess.valueBlock.value[0] as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence).valueBlock.value[0] as asn1js.OctetString;
+    const leaf = Buffer.from(sealer.certificateChain[0] as Uint8Array);
+    expect(Buffer.from(certId.valueBlock.valueHexView).toString("hex")).toBe(execFileSync("sha256sum", { input: leaf }).toString().slice(0, 64));
+  });
+
+  it("a byte changed inside the signed range: pdfsig says Digest Mismatch, verify says not intact", async () => {
+    const [, b] = findLastSignature(sealed)?.byteRange ?? [0, 0];
+    const altered = flipByte(sealed, Math.floor(b / 2));
+    expect(pdfsig(altered)).toContain("Digest Mismatch");
+    const v = await verify(altered);
+    expect(v.intact).toBe(false);
+    expect(v.trusted).toBe(false);
+    expect(v.bank).toBeNull();
+    expect(v.problems.join(" ")).toMatch(/digest mismatch/);
+  });
+
+  it("bytes appended after the seal: still intact, but not covering the whole document", async () => {
+    const extended = new Uint8Array([...sealed, ...Buffer.from("\n% appended\n")]);
+    const v = await verify(extended);
+    expect(v.intact).toBe(true);
+    expect(v.coversWholeDocument).toBe(false);
+    expect(pdfsig(extended)).not.toContain("Total document signed");
+  });
+
+  it("an unsealed PDF is not sealed", async () => {
+    const v = await verify(original);
+    expect(v).toMatchObject({ sealed: false, intact: false, trusted: false, signer: null, bank: null });
+  });
+
+  it("a seal from another CA (another server) is intact but not trusted", async () => {
+    const other = await sealSetup();
+    const foreign = await sealPdf(original, await other.keys.sealerFor(other.tenant.id, other.tenant.name), FIELDS);
+    const v = await verify(foreign);
+    expect(v).toMatchObject({ intact: true, coversWholeDocument: true, trusted: false, testSeal: true, bank: null });
+  });
+});
+
+describe("refusals", () => {
+  it("refuses non-PDF, corrupt, encrypted and already-signed documents with clear reasons", async () => {
+    const reason = async (bytes: Uint8Array) => sealPdf(bytes, sealer, FIELDS).then(() => "sealed", (e: { code?: string; errors?: unknown; issues?: { code: string }[] }) => `${e.code}:${e.issues?.[0]?.code}`);
+    expect(await reason(Buffer.from("hello, not a pdf"))).toBe("validation_failed:not_pdf");
+    expect(await reason(Buffer.from("%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage"))).toBe("validation_failed:corrupt_pdf");
+    // pdf-lib cannot encrypt: an /Encrypt entry in the trailer is what marks a PDF encrypted.
+    const encrypted = await PDFDocument.load(Buffer.from(original)).then((d) => d.save({ useObjectStreams: false }));
+    const enc = Buffer.from(Buffer.from(encrypted).toString("latin1").replace(/trailer\s*<</, "trailer\n<<\n/Encrypt << /Filter /Standard /V 1 /R 2 /P -4 /O <00> /U <00> >>"), "latin1");
+    expect(await reason(enc)).toBe("validation_failed:encrypted_pdf");
+    expect(await reason(sealed)).toBe("validation_failed:already_signed");
+  });
+});
+
+describe("the local test CA", () => {
+  it("keeps keys encrypted, files 0600, and reuses the tenant's certificate", async () => {
+    const file = join(s.dataDir, "seal", "ca.pem");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const text = readFileSync(file, "utf8");
+    expect(text).toContain("BEGIN ENCRYPTED PRIVATE KEY");
+    expect(text).not.toContain("BEGIN PRIVATE KEY");
+    const again = await s.keys.sealerFor(s.tenant.id, s.tenant.name);
+    expect(Buffer.from(again.certificateChain[0] as Uint8Array).equals(Buffer.from(sealer.certificateChain[0] as Uint8Array))).toBe(true);
+    expect(sealer.algorithm).toBe("rsa-sha256");
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * Seals a PDF with the bank's electronic seal (PAdES baseline B-B). Everything is built in
+ * memory and the result is verified before it is returned: a caller never gets a half-written
+ * or unverifiable document.
+ */
+import type { Sealer } from "./keys";
+import { buildCms, sha256 } from "./cms";
+import { embedSignature, loadSealable, prepareSeal, type SealFields } from "./pdf";
+import { verifySignatureBytes } from "./verify";
+
+/** Room for the CMS: the chain, the signed attributes, the signature, with a margin. */
+function contentsSize(sealer: Sealer): number {
+  return sealer.certificateChain.reduce((n, c) => n + c.length, 0) + 4096;
+}
+
+export async function sealPdf(pdf: Uint8Array, sealer: Sealer, fields: SealFields): Promise<Uint8Array> {
+  const doc = await loadSealable(pdf);
+  const prepared = await prepareSeal(doc, fields, contentsSize(sealer));
+  const cms = await buildCms(sha256(prepared.signedBytes), sealer);
+  const sealed = embedSignature(prepared, cms);
+  const check = verifySignatureBytes(sealed);
+  if (!check.sealed || !check.intact || !check.coversWholeDocument) {
+    throw new Error(`Sealing produced a document that does not verify: ${check.problems.join("; ")}`);
+  }
+  return sealed;
+}
