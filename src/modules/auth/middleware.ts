@@ -16,6 +16,7 @@ const CSRF_EXEMPT = new Set([
   "/api/v1/auth/password/forgot",
   "/api/v1/auth/password/reset",
   "/api/v1/auth/invitations/accept",
+  "/api/v1/signing/verify",
 ]);
 const TOUCH_EVERY_MS = 60_000;
 /** Routes under /api/v1 that answer without credentials; everything else needs an actor first. */

@@ -34,7 +34,7 @@ export const VerificationSchema = z
     coversWholeDocument: z.boolean().openapi({ description: "Nothing was added after the seal" }),
     signer: z.object({ subject: z.string(), issuer: z.string() }).nullable(),
     signedAt: z.string().nullable().openapi({ description: "The time in the signature dictionary (/M), ISO 8601" }),
-    auditTrail: z.array(z.never()).openapi({ description: "Empty until envelopes exist" }),
+    auditTrail: z.array(z.object({}).passthrough()).max(0).openapi({ description: "Events of the signing envelope; empty until envelopes exist" }),
     trusted: z.boolean().openapi({ description: "Intact, and the chain ends at this server's seal CA" }),
     testSeal: z.boolean().openapi({ description: "Sealed with a test certificate: not valid for production use" }),
     bank: z.object({ slug: z.string(), name: z.string() }).nullable().openapi({ description: "The bank whose seal it is (trusted seals only)" }),

@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { testConfig } from "../../config";
+import { createTestContext } from "../../../tests/support/context";
+import { apiKeyHeaders, makeTenant, type TestTenant } from "../../../tests/support/factories";
+import { API, expectProblem } from "../../../tests/support/routes";
+import { NoSealKeyProvider, P12KeyProvider, sealKeyProvider } from "./keys";
+import { findLastSignature } from "./pdf";
+import { networkOf, PUBLIC_VERIFIES_PER_HOUR } from "./routes";
+import { flipByte, makePdf, pdfsig } from "./signing.testkit";
+
+const ctx = await createTestContext({ env: { TRUST_PROXY: "true", ONBOARDING_UPLOAD_MAX_BYTES: String(64 * 1024) } });
+let tenant: TestTenant;
+let admin: Record<string, string>;
+let pdf: Uint8Array;
+
+beforeAll(async () => {
+  tenant = await makeTenant(ctx);
+  admin = await apiKeyHeaders(ctx, tenant, "admin");
+  pdf = await makePdf(3);
+}, 30_000);
+
+const post = (path: string, body: Uint8Array | string, headers: Record<string, string> = {}) =>
+  ctx.app.request(`${API}${path}`, { method: "POST", body: typeof body === "string" ? body : Buffer.from(body), headers: { "content-type": "application/pdf", ...headers } });
+
+describe("POST /signing/seal", () => {
+  it("seals for an admin: a PDF pdfsig accepts, an audit row with both hashes, and /signing/verify trusts it", async () => {
+    const res = await post("/signing/seal", pdf, admin);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    const sealed = new Uint8Array(await res.arrayBuffer());
+    const out = pdfsig(sealed);
+    expect(out).toContain("Signature is Valid.");
+    expect(out).toContain("Total document signed");
+
+    const audit = await ctx.deps.db.selectFrom("audit_log").selectAll().where("tenant_id", "=", tenant.id).where("action", "=", "document.sealed").execute();
+    expect(audit).toHaveLength(1);
+    const data = audit[0]?.data as Record<string, unknown>;
+    expect(data.inputSha256).toBe(Buffer.from(await crypto.subtle.digest("SHA-256", pdf)).toString("hex"));
+    expect(data.outputSha256).toBe(Buffer.from(await crypto.subtle.digest("SHA-256", sealed)).toString("hex"));
+
+    const v = await post("/signing/verify", sealed, { "x-forwarded-for": "198.51.100.1" });
+    expect(v.status).toBe(200);
+    expect(await v.json()).toMatchObject({ sealed: true, intact: true, coversWholeDocument: true, trusted: true, testSeal: true, bank: { slug: tenant.slug, name: tenant.name }, auditTrail: [], problems: [] });
+
+    const [, b] = findLastSignature(sealed)?.byteRange ?? [0, 0];
+    const altered = await (await post("/signing/verify", flipByte(sealed, b - 10), { "x-forwarded-for": "198.51.100.1" })).json();
+    expect(altered).toMatchObject({ sealed: true, intact: false, trusted: false, bank: null });
+  });
+
+  it("refuses roles without documents:seal, and callers without credentials", async () => {
+    await expectProblem(await post("/signing/seal", pdf, await apiKeyHeaders(ctx, tenant, "compliance_officer")), 403, "forbidden");
+    await expectProblem(await post("/signing/seal", pdf), 401, "unauthenticated");
+  });
+
+  it("refuses bad bodies with problem+json: empty, not a PDF, damaged, too large", async () => {
+    await expectProblem(await post("/signing/seal", "", admin), 400, "validation_failed");
+    const notPdf = await expectProblem(await post("/signing/seal", "MZ\x90\x00 an exe", admin), 415, "unsupported_media_type");
+    expect(notPdf.detail).toContain("Windows executable");
+    await expectProblem(await post("/signing/seal", "%PDF-1.4\nthis is not really a pdf", admin), 400, "validation_failed");
+    await expectProblem(await post("/signing/seal", new Uint8Array(70 * 1024).fill(0x25), admin), 413, "payload_too_large");
+  });
+});
+
+describe("POST /signing/verify", () => {
+  it("is public and says an unsealed PDF is not sealed", async () => {
+    const res = await post("/signing/verify", pdf, { "x-forwarded-for": "198.51.100.2" });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ sealed: false, intact: false, trusted: false, signer: null, bank: null });
+  });
+
+  it("caps checks per network and hour (a neighbour address counts too), and lets another network in", async () => {
+    for (let i = 0; i < PUBLIC_VERIFIES_PER_HOUR; i++) await post("/signing/verify", "x", { "x-forwarded-for": `203.0.113.${i % 200}` });
+    const refused = await expectProblem(await post("/signing/verify", pdf, { "x-forwarded-for": "203.0.113.250" }), 429, "rate_limited");
+    expect(refused.code).toBe("rate_limited");
+    expect((await post("/signing/verify", pdf, { "x-forwarded-for": "192.0.2.9" })).status).toBe(200);
+    ctx.clock.advance(3_600_001);
+    expect((await post("/signing/verify", pdf, { "x-forwarded-for": "203.0.113.7" })).status).toBe(200);
+  });
+
+  it("names networks: IPv4 /24 and IPv6 /64", () => {
+    expect(networkOf("203.0.113.7")).toBe("203.0.113.0/24");
+    expect(networkOf("::ffff:203.0.113.7")).toBe("203.0.113.0/24");
+    expect(networkOf("2001:db8:0:12::1")).toBe("2001:db8:0:12::/64");
+    expect(networkOf("2001:0db8:0000:0012:aaaa:bbbb:cccc:dddd")).toBe("2001:db8:0:12::/64");
+    expect(networkOf(null)).toBeNull();
+  });
+});
+
+describe("key providers", () => {
+  it("production without a P12 has no seal key: 503 not_ready with a clear message", async () => {
+    const provider = sealKeyProvider(ctx.deps.db, testConfig({ NODE_ENV: "production", ATRIUM_SECRET: "p".repeat(40) }));
+    expect(provider).toBeInstanceOf(NoSealKeyProvider);
+    await expect(provider.sealerFor("t", "Bank")).rejects.toMatchObject({ code: "not_ready", status: 503, message: expect.stringContaining("SEAL_P12_PATH") });
+    expect(sealKeyProvider(ctx.deps.db, ctx.config)).not.toBeInstanceOf(P12KeyProvider);
+  });
+});
