@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { testConfig } from "../../config";
 import { createTestContext } from "../../../tests/support/context";
@@ -35,8 +36,8 @@ describe("POST /signing/seal", () => {
     const audit = await ctx.deps.db.selectFrom("audit_log").selectAll().where("tenant_id", "=", tenant.id).where("action", "=", "document.sealed").execute();
     expect(audit).toHaveLength(1);
     const data = audit[0]?.data as Record<string, unknown>;
-    expect(data.inputSha256).toBe(Buffer.from(await crypto.subtle.digest("SHA-256", pdf)).toString("hex"));
-    expect(data.outputSha256).toBe(Buffer.from(await crypto.subtle.digest("SHA-256", sealed)).toString("hex"));
+    expect(data.inputSha256).toBe(createHash("sha256").update(pdf).digest("hex"));
+    expect(data.outputSha256).toBe(createHash("sha256").update(sealed).digest("hex"));
 
     const v = await post("/signing/verify", sealed, { "x-forwarded-for": "198.51.100.1" });
     expect(v.status).toBe(200);
