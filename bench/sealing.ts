@@ -51,7 +51,7 @@ try {
   const sealer: Sealer = { certificateChain: chain, algorithm: "rsa-sha256", test: true, sign: async (d) => new Uint8Array(sign("sha256", d, key)) };
   const pdf = await tenPages();
   const fields = { name: "Bench Bank", reason: "Electronic seal", location: "bench", at: new Date() };
-  let sealed = new Uint8Array();
+  let sealed: Uint8Array = new Uint8Array();
   const sealMs = await median(async () => {
     sealed = await sealPdf(pdf, sealer, fields);
   });
