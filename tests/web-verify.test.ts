@@ -32,7 +32,12 @@ describe("verdict", () => {
   it("names a changed byte as altered and appended bytes as added content, most serious first", () => {
     expect(verdict({ ...sealedOk, intact: false }, "demo")).toEqual({ tone: "bad", issues: ["altered"] });
     expect(verdict({ ...sealedOk, coversWholeDocument: false }, "demo")).toEqual({ tone: "bad", issues: ["appended"] });
-    expect(verdict({ ...sealedOk, intact: false, coversWholeDocument: false, trusted: false }, "demo").issues).toEqual(["altered", "appended", "unknownSigner"]);
+    expect(verdict({ ...sealedOk, intact: false, coversWholeDocument: false }, "demo").issues).toEqual(["altered", "appended"]);
+    expect(verdict({ ...sealedOk, coversWholeDocument: false, trusted: false, bank: null }, "demo").issues).toEqual(["appended", "unknownSigner"]);
+  });
+
+  it("does not call an altered file's certificate unknown (the server marks it untrusted: its seal proves nothing)", () => {
+    expect(verdict({ ...sealedOk, intact: false, trusted: false, bank: null }, "demo")).toEqual({ tone: "bad", issues: ["altered"] });
   });
 
   it("is amber for an intact seal this server does not know, or another bank's", () => {

@@ -4,7 +4,8 @@
  *
  * Green only when the seal is there, the signed bytes are unchanged, they are the whole file, the
  * chain ends at this server's seal CA, and the sealing bank is the bank whose page this is.
- * Everything else names the first thing wrong (the most serious first) and lists the rest.
+ * Everything else names the first thing wrong (the most serious first) and lists the rest; the
+ * signer's trust and bank are judged only when the signature is intact.
  */
 
 /** The contract's answer (sig-common.md). `auditTrail` is [] in this slice. */
@@ -39,8 +40,10 @@ export function verdict(r: VerifyResult, pageBank: string): Verdict {
   const issues: Issue[] = [];
   if (!r.intact) issues.push("altered");
   if (!r.coversWholeDocument) issues.push("appended");
-  if (!r.trusted) issues.push("unknownSigner");
-  else if (r.bank?.slug !== pageBank) issues.push("otherBank");
+  // Who sealed it is known only when the signature itself held: a server reports an altered file
+  // as untrusted too (its seal proves nothing), which is not a stranger's certificate.
+  if (r.intact && !r.trusted) issues.push("unknownSigner");
+  else if (r.intact && r.bank?.slug !== pageBank) issues.push("otherBank");
   if (issues.length === 0) return { tone: "ok", issues };
   return { tone: issues.some((i) => BAD.has(i)) ? "bad" : "doubt", issues };
 }
