@@ -88,6 +88,10 @@ describe("POST /signing/verify", () => {
 });
 
 describe("key providers", () => {
+  it("config wants the P12's password with its path", () => {
+    expect(() => testConfig({ SEAL_P12_PATH: "/etc/atrium/seal.p12" })).toThrow(/SEAL_P12_PASSWORD/);
+  });
+
   it("production without a P12 has no seal key: 503 not_ready with a clear message", async () => {
     const provider = sealKeyProvider(ctx.deps.db, testConfig({ NODE_ENV: "production", ATRIUM_SECRET: "p".repeat(40) }));
     expect(provider).toBeInstanceOf(NoSealKeyProvider);

@@ -6,7 +6,7 @@ import * as pkijs from "pkijs";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { OID } from "./cms";
-import type { Sealer, TestCaKeyProvider } from "./keys";
+import { type Sealer, TestCaKeyProvider } from "./keys";
 import { findLastSignature } from "./pdf";
 import { sealPdf } from "./seal";
 import { FIELDS, flipByte, makePdf, pdfsig, sealSetup } from "./signing.testkit";
@@ -109,7 +109,23 @@ describe("refusals", () => {
   });
 });
 
+describe("never a half-made seal", () => {
+  it("a key that signs wrongly yields an error, not a document", async () => {
+    const broken: Sealer = { ...sealer, sign: async () => new Uint8Array(256).fill(7) };
+    await expect(sealPdf(original, broken, FIELDS)).rejects.toThrow(/does not verify/);
+  });
+});
+
 describe("the local test CA", () => {
+  it("two processes making the same tenant's key at once end up with one certificate", async () => {
+    const other = await sealSetup();
+    const a = new TestCaKeyProvider(other.ctx.deps.db, { dataDir: other.dataDir, secretKey: other.ctx.config.secretKey });
+    const [x, y] = await Promise.all([a.sealerFor(other.tenant.id, other.tenant.name), other.keys.sealerFor(other.tenant.id, other.tenant.name)]);
+    const again = await new TestCaKeyProvider(other.ctx.deps.db, { dataDir: other.dataDir, secretKey: other.ctx.config.secretKey }).sealerFor(other.tenant.id, other.tenant.name);
+    expect(Buffer.from(again.certificateChain[0] as Uint8Array).toString("hex")).toBe(Buffer.from(x.certificateChain[0] as Uint8Array).toString("hex"));
+    expect(Buffer.from(again.certificateChain[1] as Uint8Array).toString("hex")).toBe(Buffer.from(y.certificateChain[1] as Uint8Array).toString("hex"));
+  });
+
   it("keeps keys encrypted, files 0600, and reuses the tenant's certificate", async () => {
     const file = join(s.dataDir, "seal", "ca.pem");
     expect(statSync(file).mode & 0o777).toBe(0o600);
