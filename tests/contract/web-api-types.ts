@@ -26,6 +26,7 @@ import type { ComplianceDecisionBody, ComplianceDecisionOut, ComplianceReviewDet
 import type { Fact, RiskRules, RuleSetHistoryItem, RuleSetVersion, Settings, SettingsInput, TestResult } from "../../src/modules/risk/schemas";
 import type { ListVersion, ScreeningList } from "../../src/modules/screening/lists-routes";
 import type { ScreeningEntry, ScreeningHit, ScreeningSearchInput, ScreeningSearchResult } from "../../src/modules/screening/search-routes";
+import type { VerificationSchema } from "../../src/modules/signing/routes";
 import type { ProblemSchema } from "../../src/server/openapi";
 import type * as Web from "../../web/backoffice/src/api/types";
 
@@ -86,6 +87,7 @@ export const contract: {
   riskTestResult: Same<Web.RiskTestResult, Out<typeof TestResult>>;
   complianceSettings: Same<Web.ComplianceSettings, Out<typeof Settings>>;
   complianceSettingsInput: Fits<Web.ComplianceSettingsInput, In<typeof SettingsInput>>;
+  sealVerification: Same<Web.SealVerification, Out<typeof VerificationSchema>>;
 } = {
   me: true,
   signedIn: true,
@@ -134,4 +136,5 @@ export const contract: {
   riskTestResult: true,
   complianceSettings: true,
   complianceSettingsInput: true,
+  sealVerification: true,
 };

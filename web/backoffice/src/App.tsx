@@ -36,6 +36,7 @@ const ListsPage = lazy(() => import("./pages/compliance/ListsPage").then((m) => 
 const ScreeningPage = lazy(() => import("./pages/compliance/ScreeningPage").then((m) => ({ default: m.ScreeningPage })));
 const RiskRulesPage = lazy(() => import("./pages/compliance/RiskRulesPage").then((m) => ({ default: m.RiskRulesPage })));
 const ComplianceSettingsPage = lazy(() => import("./pages/compliance/ComplianceSettingsPage").then((m) => ({ default: m.ComplianceSettingsPage })));
+const SealPage = lazy(() => import("./pages/documents/SealPage").then((m) => ({ default: m.SealPage })));
 const ContactsPage = lazy(() => import("./pages/feedback/ContactsPage").then((m) => ({ default: m.ContactsPage })));
 
 const PUBLIC: Record<string, ComponentType> = {
@@ -74,6 +75,7 @@ const PRIVATE: Record<string, { page: ComponentType; needs?: Permission }> = {
   "/compliance/lists": { page: ListsPage, needs: "lists:read" },
   "/compliance/risk": { page: RiskRulesPage, needs: "risk:read" },
   "/compliance/settings": { page: ComplianceSettingsPage, needs: "retention:manage" },
+  "/documents/seal": { page: SealPage, needs: "documents:seal" },
 };
 
 function Redirect({ to }: { to: string }) {

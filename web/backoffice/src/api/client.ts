@@ -113,6 +113,26 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   return (await res.json()) as T;
 }
 
+/** Sends a file as the raw body (e.g. a PDF to seal) and returns the file the server answers. */
+export async function exchangeFile(path: string, file: Blob, contentType: string): Promise<Blob> {
+  const headers: Record<string, string> = { "content-type": contentType, accept: `${contentType}, application/json, application/problem+json` };
+  if (csrfToken) headers["x-csrf-token"] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(url(path), { method: "POST", headers, credentials: "same-origin", body: file });
+  } catch (err) {
+    throw new ApiError("network_error", 0, err instanceof Error ? err.message : "network error");
+  }
+  if (!res.ok) {
+    const error = await toError(res);
+    if (res.status === 401 && (error.code === "unauthenticated" || error.code === "session_expired")) {
+      for (const listener of authLostListeners) listener(error.code);
+    }
+    throw error;
+  }
+  return res.blob();
+}
+
 export const get = <T>(path: string, query?: Query, opts: Omit<RequestOptions, "query" | "body"> = {}) =>
   request<T>("GET", path, { ...opts, query });
 export const post = <T>(path: string, body?: unknown, opts: Omit<RequestOptions, "body"> = {}) =>

@@ -321,3 +321,4 @@ export * from "./types-risk";
 export * from "./types-compliance";
 export * from "./types-lists";
 export * from "./types-screening";
+export * from "./types-signing";

@@ -21,6 +21,7 @@ const NAV: NavItem[] = [
   { to: "/compliance/lists", label: "nav.lists", needs: "lists:read" },
   { to: "/compliance/risk", label: "nav.risk", needs: "risk:read" },
   { to: "/compliance/settings", label: "nav.complianceSettings", needs: "retention:manage" },
+  { to: "/documents/seal", label: "nav.seal", needs: "documents:seal" },
   { to: "/surveys", label: "nav.surveys", needs: "surveys:read" },
   { to: "/contacts", label: "nav.contacts", needs: "contacts:read" },
   { to: "/users", label: "nav.users", needs: "users:read" },
