@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
-export const sha256Hex = (value: string) => createHash("sha256").update(value).digest("hex");
+export const sha256Hex = (value: string | Uint8Array) => createHash("sha256").update(value).digest("hex");
 
 export function hmacHex(key: Buffer, value: string): string {
   return createHmac("sha256", key).update(value).digest("hex");

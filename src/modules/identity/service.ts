@@ -4,7 +4,7 @@
  * the application row is never locked meanwhile), then recorded in one short transaction: the
  * document row, the identity_document and identity_crosscheck checks, and the timeline.
  */
-import { createHash } from "node:crypto";
+import { sha256Hex as sha256 } from "../../kernel/crypto";
 import { inTransaction, type Trx } from "../../db";
 import { AppError } from "../../kernel/errors";
 import { sniffType } from "../../kernel/file-types";
@@ -99,7 +99,6 @@ function checkImage(data: Buffer, declaredHeader: string | undefined, maxBytes: 
   return actual as ImageType;
 }
 
-const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
 
 /** One OCR at a time per application (in this process); the hourly cap holds across processes. */
 const inFlight = new Set<string>();

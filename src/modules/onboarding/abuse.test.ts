@@ -23,6 +23,8 @@ describe("abuse of the public start", () => {
     const refused = await start("203.0.113.7", "+972503009999");
     await expectProblem(refused, 429, "rate_limited");
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Another address of the same /24 is the same network: no way around the cap by hopping addresses.
+    await expectProblem(await start("203.0.113.8", "+972503009998"), 429, "rate_limited");
     await ok(await start("198.51.100.9", "+972503009999"), 201);
     ctx.clock.advance(3_600_001);
     await ok(await start("203.0.113.7", "+972503008888"), 201);

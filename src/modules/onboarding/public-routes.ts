@@ -3,6 +3,7 @@
  * and answer their application with the session's Bearer token. Cookieless; the global rate limit
  * applies; guessed tokens get token_invalid with no hint.
  */
+import { networkOf } from "../../kernel/network";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { inTransaction } from "../../db";
@@ -219,7 +220,7 @@ export function publicApplicationRoutes(deps: Deps) {
       const { slug } = c.req.valid("param");
       const body = c.req.valid("json");
       const now = deps.clock.now();
-      const ip = c.get("ip");
+      const ip = networkOf(c.get("ip"));
       if (publicStarts.blocked(ip, now.getTime())) {
         throw new AppError("rate_limited", "Too many applications were started from this network; try again later", { retryAfterSeconds: 3600 });
       }

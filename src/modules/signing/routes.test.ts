@@ -6,7 +6,8 @@ import { apiKeyHeaders, makeTenant, type TestTenant } from "../../../tests/suppo
 import { API, expectProblem } from "../../../tests/support/routes";
 import { NoSealKeyProvider, P12KeyProvider, sealKeyProvider } from "./keys";
 import { findLastSignature } from "./pdf";
-import { networkOf, PUBLIC_VERIFIES_PER_HOUR } from "./routes";
+import { networkOf } from "../../kernel/network";
+import { PUBLIC_VERIFIES_PER_HOUR } from "./routes";
 import { flipByte, makePdf, pdfsig } from "./signing.testkit";
 
 const ctx = await createTestContext({ env: { TRUST_PROXY: "true", ONBOARDING_UPLOAD_MAX_BYTES: String(64 * 1024) } });

@@ -2,11 +2,12 @@
  * POST /signing/seal: the bank's electronic seal on a PDF (documents:seal).
  * POST /signing/verify: anyone may check a sealed PDF (public, rate-limited per network).
  */
-import { createHash } from "node:crypto";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { sha256Hex as sha256 } from "../../kernel/crypto";
 import { AppError } from "../../kernel/errors";
+import { networkOf } from "../../kernel/network";
 import { FailureCounter } from "../../kernel/failure-counter";
 import { describeBytes } from "../../kernel/file-types";
 import { recordAudit } from "../audit/record";
@@ -42,20 +43,7 @@ export const VerificationSchema = z
   })
   .openapi("SealVerification");
 
-/** The network a client is in: its IPv4 /24 or IPv6 /64, so one host cannot dodge the cap by hopping addresses. */
-export function networkOf(ip: string | null): string | null {
-  if (!ip) return null;
-  const v4 = ip.replace(/^::ffff:/i, "").match(/^(\d+\.\d+\.\d+)\.\d+$/);
-  if (v4) return `${v4[1]}.0/24`;
-  if (!ip.includes(":")) return ip;
-  const parts = ip.toLowerCase().split("::");
-  const head = parts[0] ? parts[0].split(":") : [];
-  const tail = parts[1] ? parts[1].split(":") : [];
-  const full = parts.length === 2 ? [...head, ...Array<string>(Math.max(0, 8 - head.length - tail.length)).fill("0"), ...tail] : head;
-  return `${full.slice(0, 4).map((g) => g.replace(/^0+/, "") || "0").join(":")}::/64`;
-}
 
-const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
 async function readPdf(c: Context<AppEnv>): Promise<Uint8Array> {
   const bytes = new Uint8Array(await c.req.arrayBuffer());
