@@ -1,4 +1,5 @@
 import type { ComplianceTables } from "./schema-compliance";
+import type { SigningTables } from "./schema-signing";
 import type { ColumnType, Generated, JSONColumnType } from "kysely";
 import type {
   SurveysTable,
@@ -239,7 +240,7 @@ export interface MigrationsTable {
   applied_at: Generated<Date>;
 }
 
-export interface DB extends ComplianceTables {
+export interface DB extends ComplianceTables, SigningTables {
   tenants: TenantsTable;
   regions: RegionsTable;
   branches: BranchesTable;

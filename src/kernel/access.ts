@@ -76,6 +76,10 @@ export const PERMISSIONS = {
   "events:write": ["admin", "cx_analyst", "branch_manager", "agent"],
   // E-signature: the bank's electronic seal on a document.
   "documents:seal": ["admin"],
+  // Sending an application's documents for signature, reminding, voiding, retrying the seal.
+  "signing:send": ["admin", "branch_manager", "agent", "reviewer"],
+  // The bank's own PDF templates and their fields.
+  "signing:templates": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

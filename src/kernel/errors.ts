@@ -55,6 +55,12 @@ export const ERROR_CODES = {
   rules_invalid: 422,
   /** Approval waits for compliance: an open screening review, or a confirmed sanctions match. */
   compliance_hold: 409,
+  /** An envelope past its expiry date: nobody can sign it any more. */
+  envelope_expired: 410,
+  /** An envelope that is completed, declined or voided. */
+  envelope_closed: 409,
+  /** Sealing the signed documents failed; the envelope stays signed and sealing can be retried. */
+  seal_failed: 503,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

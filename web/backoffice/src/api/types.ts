@@ -47,7 +47,9 @@ export type Permission =
   | "applications:decide"
   | "applications:fund"
   | "events:write"
-  | "documents:seal";
+  | "documents:seal"
+  | "signing:send"
+  | "signing:templates";
 
 /** Who someone is, as every person-shaped answer (me, user, invitation) carries it. */
 export interface Person {
@@ -276,6 +278,9 @@ export const PROBLEM_CODES = [
   "wrong_state",
   "payment_declined",
   "compliance_hold",
+  "envelope_expired",
+  "envelope_closed",
+  "seal_failed",
   "list_import_failed",
   "four_eyes_required",
   "review_closed",
