@@ -3,6 +3,7 @@ import { COMPLIANCE_TEXTS } from "./compliance";
 import { en } from "./en";
 import { he } from "./he";
 import { ONBOARDING_TEXTS } from "./onboarding";
+import { SIGNING_TEXTS } from "./signing";
 import {
   type Action,
   type AnswerLinks,
@@ -28,11 +29,11 @@ export type { Catalog, MessageLocale, TemplateName, TemplateText } from "./types
  * "יומיים". The back office, with hundreds of strings, uses i18next.
  */
 export const CATALOGS: Record<MessageLocale, FullCatalog> = {
-  en: { ...en, ...ONBOARDING_TEXTS.en, ...COMPLIANCE_TEXTS.en },
-  he: { ...he, ...ONBOARDING_TEXTS.he, ...COMPLIANCE_TEXTS.he },
-  ar: { ...ar, ...ONBOARDING_TEXTS.ar, ...COMPLIANCE_TEXTS.ar },
-  "zh-Hans": { ...zhHans, ...ONBOARDING_TEXTS["zh-Hans"], ...COMPLIANCE_TEXTS["zh-Hans"] },
-  "zh-Hant": { ...zhHant, ...ONBOARDING_TEXTS["zh-Hant"], ...COMPLIANCE_TEXTS["zh-Hant"] },
+  en: { ...en, ...ONBOARDING_TEXTS.en, ...COMPLIANCE_TEXTS.en, ...SIGNING_TEXTS.en },
+  he: { ...he, ...ONBOARDING_TEXTS.he, ...COMPLIANCE_TEXTS.he, ...SIGNING_TEXTS.he },
+  ar: { ...ar, ...ONBOARDING_TEXTS.ar, ...COMPLIANCE_TEXTS.ar, ...SIGNING_TEXTS.ar },
+  "zh-Hans": { ...zhHans, ...ONBOARDING_TEXTS["zh-Hans"], ...COMPLIANCE_TEXTS["zh-Hans"], ...SIGNING_TEXTS["zh-Hans"] },
+  "zh-Hant": { ...zhHant, ...ONBOARDING_TEXTS["zh-Hant"], ...COMPLIANCE_TEXTS["zh-Hant"], ...SIGNING_TEXTS["zh-Hant"] },
 };
 
 const RTL = new Set<MessageLocale>(["he", "ar"]);

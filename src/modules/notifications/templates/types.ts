@@ -44,7 +44,21 @@ export const COMPLIANCE_TEMPLATE_VARS = {
   "compliance.rescreen_alert": ["name", "bank", "items", "link"],
 } as const satisfies Record<string, readonly string[]>;
 
-export const TEMPLATE_VARS = { ...BASE_TEMPLATE_VARS, ...ONBOARDING_TEMPLATE_VARS, ...COMPLIANCE_TEMPLATE_VARS };
+/** E-signature messages (texts in signing.ts): `document` lists the document names, `days` how long the link still works. */
+export const SIGNING_TEMPLATE_VARS = {
+  "signing.request": ["name", "bank", "document", "link", "days"],
+  "signing.request_sms": ["bank", "link"],
+  "signing.reminder": ["name", "bank", "document", "link"],
+  "signing.reminder_sms": ["bank", "link"],
+  "signing.otp": ["name", "bank", "code", "minutes"],
+  "signing.otp_sms": ["bank", "code", "minutes"],
+  "signing.completed": ["name", "bank", "document"],
+  "signing.completed_sms": ["bank", "document"],
+  "signing.declined": ["name", "bank", "document"],
+  "signing.declined_sms": ["bank", "document"],
+} as const satisfies Record<string, readonly string[]>;
+
+export const TEMPLATE_VARS = { ...BASE_TEMPLATE_VARS, ...ONBOARDING_TEMPLATE_VARS, ...COMPLIANCE_TEMPLATE_VARS, ...SIGNING_TEMPLATE_VARS };
 
 export type TemplateName = keyof typeof TEMPLATE_VARS;
 export type OnboardingTemplateName = keyof typeof ONBOARDING_TEMPLATE_VARS;
@@ -85,4 +99,5 @@ export type Catalog = Record<keyof typeof BASE_TEMPLATE_VARS, TemplateText>;
 /** Every onboarding template (onboarding.ts), per locale. */
 export type OnboardingCatalog = Record<OnboardingTemplateName, TemplateText>;
 export type ComplianceCatalog = Record<keyof typeof COMPLIANCE_TEMPLATE_VARS, TemplateText>;
+export type SigningCatalog = Record<keyof typeof SIGNING_TEMPLATE_VARS, TemplateText>;
 export type FullCatalog = Record<TemplateName, TemplateText>;
