@@ -6,3 +6,4 @@
 import "./identity/step";
 import "./compliance/hooks";
 import "./risk/hooks";
+import "./signing/step";

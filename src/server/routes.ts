@@ -20,7 +20,10 @@ import { mrzCheckRoutes } from "../modules/checks/mrz-routes";
 import { complianceRoutes } from "../modules/compliance/routes";
 import { identityRoutes } from "../modules/identity/routes";
 import { riskRoutes } from "../modules/risk/routes";
+import { envelopeRoutes } from "../modules/signing/envelope-routes";
+import { publicSigningRoutes } from "../modules/signing/public-routes";
 import { signingRoutes } from "../modules/signing/routes";
+import { templateRoutes } from "../modules/signing/template-routes";
 import { listRoutes } from "../modules/screening/lists-routes";
 import { screeningSearchRoutes } from "../modules/screening/search-routes";
 import { notificationRoutes } from "../modules/notifications/routes";
@@ -59,6 +62,9 @@ export function mountApiRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
   app.route("/api/v1", complianceRoutes(deps));
   app.route("/api/v1", riskRoutes(deps));
   app.route("/api/v1", signingRoutes(deps));
+  app.route("/api/v1", templateRoutes(deps));
+  app.route("/api/v1", envelopeRoutes(deps));
+  app.route("/api/v1", publicSigningRoutes(deps));
   // Outside /api: the embed widget script, survey-page framing, the unsubscribe page.
   mountDistributionPages(app, deps);
 }
