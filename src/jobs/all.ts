@@ -6,6 +6,7 @@ import { complianceJobs, complianceSchedules } from "../modules/compliance/jobs"
 import { onboardingJobs, onboardingSchedules } from "../modules/onboarding/jobs";
 import { retentionJobs, retentionSchedules } from "../modules/risk/jobs";
 import { screeningListJobs, screeningListSchedules } from "../modules/screening/jobs";
+import { signingJobs, signingSchedules } from "../modules/signing/envelopes/sweep";
 import { deliverMessageJob } from "../modules/notifications/deliver-job";
 import type { Deps } from "../server/deps";
 import { eventDeliveryJob, SubscriberRegistry } from "./dispatcher";
@@ -39,12 +40,13 @@ export function allJobs(subscribers: SubscriberRegistry = platformSubscribers())
     ...screeningListJobs,
     ...complianceJobs,
     ...retentionJobs,
+    ...signingJobs,
   ];
 }
 
 /** Recurring jobs, ensured (ensureSchedule) when a worker starts. */
 export function platformSchedules(config?: Config): ScheduleSpec[] {
-  return [...platformMaintenanceSchedules, ...feedbackSchedules, ...onboardingSchedules, ...screeningListSchedules(config), ...complianceSchedules, ...retentionSchedules];
+  return [...platformMaintenanceSchedules, ...feedbackSchedules, ...onboardingSchedules, ...screeningListSchedules(config), ...complianceSchedules, ...retentionSchedules, ...signingSchedules];
 }
 
 /** Creates or updates every recurring job's schedule (idempotent; every worker does it at start). */
