@@ -55,6 +55,9 @@ export const ApplicationDetailSchema = z
     steps: z.array(z.object({ id: z.string(), kind: z.string(), title: Text, state: z.enum(["done", "current", "todo", "hidden"]) })),
     fields: z.array(z.object({ id: z.string(), step: z.string(), type: z.string(), label: Text, value: z.unknown(), document: z.string().optional() })),
     documents: z.array(DocumentSchema),
+    signedDocuments: z
+      .array(z.object({ envelopeId: z.string(), documentId: z.string(), name: z.string(), signedAt: z.string().nullable(), sha256: z.string(), url: z.string() }))
+      .openapi({ description: "Documents signed in envelopes of this application and sealed by the bank (url: the sealed PDF)" }),
     payments: z.array(PaymentSchema),
     checks: z.array(
       z.object({
@@ -115,7 +118,7 @@ export async function presentApplication(db: Executor, app: ApplicationRow): Pro
   const def = await applicationFlow(db, app);
   const byApp = { tenant: app.tenant_id, id: app.id };
   const people = [app.agent_id, app.assignee_id].filter((x): x is string => !!x);
-  const [documents, payments, checks, timeline, link, users, hold] = await Promise.all([
+  const [documents, payments, checks, timeline, link, users, hold, signed] = await Promise.all([
     db.selectFrom("application_documents").selectAll().where("tenant_id", "=", byApp.tenant).where("application_id", "=", byApp.id).orderBy("uploaded_at").execute(),
     db.selectFrom("application_payments").selectAll().where("tenant_id", "=", byApp.tenant).where("application_id", "=", byApp.id).orderBy("created_at").execute(),
     db.selectFrom("application_checks").selectAll().where("tenant_id", "=", byApp.tenant).where("application_id", "=", byApp.id).orderBy("created_at").execute(),
@@ -132,6 +135,17 @@ export async function presentApplication(db: Executor, app: ApplicationRow): Pro
       .executeTakeFirst(),
     people.length ? db.selectFrom("users").select(["id", "name"]).where("tenant_id", "=", app.tenant_id).where("id", "in", people).execute() : Promise.resolve([]),
     complianceHold(db, app),
+    db
+      .selectFrom("envelope_documents as d")
+      .innerJoin("envelopes as e", (j) => j.onRef("e.tenant_id", "=", "d.tenant_id").onRef("e.id", "=", "d.envelope_id"))
+      .select(["d.envelope_id", "d.id", "d.name", "d.signed_sha256", "e.completed_at"])
+      .where("d.tenant_id", "=", byApp.tenant)
+      .where("e.application_id", "=", byApp.id)
+      .where("e.seal_status", "=", "sealed")
+      .where("d.signed_sha256", "is not", null)
+      .orderBy("e.completed_at")
+      .orderBy("d.position")
+      .execute(),
   ]);
   const person = (id: string | null) => (id ? { id, name: users.find((u) => u.id === id)?.name ?? "" } : null);
   const { answers, progress, steps } = stepStates(def, app);
@@ -167,6 +181,14 @@ export async function presentApplication(db: Executor, app: ApplicationRow): Pro
     steps,
     fields,
     documents: documents.map(presentDocument),
+    signedDocuments: signed.map((d) => ({
+      envelopeId: d.envelope_id,
+      documentId: d.id,
+      name: d.name,
+      signedAt: iso(d.completed_at),
+      sha256: d.signed_sha256 ?? "",
+      url: `/api/v1/envelopes/${d.envelope_id}/documents/${d.id}?version=signed`,
+    })),
     payments: payments.map(presentPayment),
     checks: checks.map((c) => ({
       id: c.id,
