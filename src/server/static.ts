@@ -10,6 +10,7 @@ export const WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url)
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8",
   ".svg": "image/svg+xml",
   ".png": "image/png",
@@ -37,6 +38,9 @@ const APPLY_PAGE = /^\/[^/]+\/(?:a\/[^/]+|apply(?:\/[^/]+)?)\/?$/;
 
 /** `/{bank}/verify` (optionally with a trailing slash) under /c: the public check of a sealed PDF. */
 const VERIFY_PAGE = /^\/[^/]+\/verify\/?$/;
+
+/** `/{bank}/sign` (optionally with a trailing slash) under /c: a signer's link (the token is in the fragment). */
+const SIGN_PAGE = /^\/[^/]+\/sign\/?$/;
 
 /**
  * The application page's policy: the app's strict one as it is (scripts from our origin only,
@@ -79,8 +83,8 @@ function spa(app: OpenAPIHono<AppEnv>, mount: string, dir: string, pages: { patt
 /**
  * The back office at /app and the customer pages at /c, both built by Vite into web/dist. Under /c,
  * `/{bank}/s/{surveyId}` gets the respondent page and `/{bank}/a/{token}`, `/{bank}/apply` and
- * `/{bank}/apply/{product}` the application page, `/{bank}/verify` the seal check (each its own
- * small bundle); the rest the shell.
+ * `/{bank}/apply/{product}` the application page, `/{bank}/verify` the seal check, `/{bank}/sign`
+ * a signer's link (each its own small bundle); the rest the shell.
  */
 export function mountStatic(app: OpenAPIHono<AppEnv>) {
   spa(app, "/app", "backoffice");
@@ -89,6 +93,8 @@ export function mountStatic(app: OpenAPIHono<AppEnv>) {
     { pattern: APPLY_PAGE, file: "apply.html", csp: APPLY_CSP },
     // The same strict policy: the file is posted to this origin only (connect-src 'self').
     { pattern: VERIFY_PAGE, file: "verify.html", csp: APPLY_CSP },
+    // The same strict policy: pdf.js's worker is a file of this origin (worker-src falls back to 'self').
+    { pattern: SIGN_PAGE, file: "sign.html", csp: APPLY_CSP },
   ]);
   app.get("/", (c) => c.redirect("/app/"));
   // Browsers ask for it on every page (the API docs too); an empty answer keeps consoles clean.

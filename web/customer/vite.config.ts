@@ -5,11 +5,13 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /**
  * The customer-facing pages: plain TypeScript, no framework, for phones on slow networks.
- * Four entries: index.html (the shell at /c/{bank}/…), survey.html (the respondent page at
+ * Five entries: index.html (the shell at /c/{bank}/…), survey.html (the respondent page at
  * /c/{bank}/s/{surveyId}, with the survey logic engine bundled in), apply.html (the application
- * pages at /c/{bank}/a/{token} and /c/{bank}/apply[/{product}], with the onboarding flow logic) and
- * verify.html (the public seal check at /c/{bank}/verify). Each loads only its own code
- * plus the small shared chunk (translations, base styles).
+ * pages at /c/{bank}/a/{token} and /c/{bank}/apply[/{product}], with the onboarding flow logic),
+ * verify.html (the public seal check at /c/{bank}/verify) and sign.html (a signer's link at
+ * /c/{bank}/sign#{token}). Each loads only its own code plus the small shared chunk (translations,
+ * base styles); the signing UI is its own chunk in the apply page too (its signature step imports
+ * it when shown), and pdf.js with its worker only when an uploaded document is shown.
  */
 export default defineConfig({
   root: here("."),
@@ -22,7 +24,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     rollupOptions: {
-      input: { index: here("index.html"), survey: here("survey.html"), apply: here("apply.html"), verify: here("verify.html") },
+      input: { index: here("index.html"), survey: here("survey.html"), apply: here("apply.html"), verify: here("verify.html"), sign: here("sign.html") },
     },
   },
   logLevel: "warn",

@@ -15,6 +15,7 @@ import { identityPart } from "./identity";
 import { paymentPart } from "./payment";
 import { reviewPart } from "./review";
 import { Saver } from "./saver";
+import { signaturePart } from "./signature";
 import { duration, isoToday, locale, m, show, t, title } from "./shell";
 import { def, L, st } from "./state";
 
@@ -234,7 +235,9 @@ function screen(): Node[] {
         ? reviewPart(step, (id, field) => openStep(id, field))
         : step.kind === "identity"
           ? identityPart(step, (e) => events.fatal(e), { errServer: m0.errServer, offline: m0.offline })
-          : null;
+          : step.kind === "signature"
+            ? signaturePart(step, (e) => events.fatal(e), { errServer: m0.errServer, offline: m0.offline, retry: m0.retry, loading: m0.loading })
+            : null;
   const backButton = w.n > 1 ? h("button", { type: "button", class: "button button-quiet", id: "back" }, m0.back) : null;
   backButton?.addEventListener("click", back);
   const form = h(
