@@ -41,7 +41,12 @@ export interface Config {
   readonly identity: { readonly provider: "local"; readonly ocrTimeoutMs: number };
   readonly screening: { readonly sources: string | undefined; readonly importCron: string };
   /** The bank's electronic seal: one PKCS#12 for the deployment; without it, a local test CA (not in production). */
-  readonly seal: { readonly p12Path: string | undefined; readonly p12Password: string | undefined };
+  readonly seal: {
+    readonly p12Path: string | undefined;
+    readonly p12Password: string | undefined;
+    /** RFC 3161 time-stamp authority for signature time-stamps (PAdES B-T); null: seals are B-B. */
+    readonly tsa: { readonly url: string; readonly timeoutMs: number; readonly username: string | undefined; readonly password: string | undefined } | null;
+  };
 }
 
 export class ConfigError extends Error {
@@ -123,7 +128,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     identity: { provider: e.IDENTITY_PROVIDER, ocrTimeoutMs: e.OCR_TIMEOUT_MS },
     /** Sources as written (screening/sources.ts parses them); the cron of the scheduled import. */
     screening: { sources: e.SCREENING_SOURCES, importCron: e.SCREENING_IMPORT_CRON },
-    seal: { p12Path: e.SEAL_P12_PATH ? resolve(e.SEAL_P12_PATH) : undefined, p12Password: e.SEAL_P12_PASSWORD },
+    seal: {
+      p12Path: e.SEAL_P12_PATH ? resolve(e.SEAL_P12_PATH) : undefined,
+      p12Password: e.SEAL_P12_PASSWORD,
+      tsa: e.SEAL_TSA_URL ? { url: e.SEAL_TSA_URL, timeoutMs: e.SEAL_TSA_TIMEOUT_MS, username: e.SEAL_TSA_USERNAME, password: e.SEAL_TSA_PASSWORD } : null,
+    },
   };
   return deepFreeze(config);
 }

@@ -58,6 +58,10 @@ export const envSchema = z
     SCREENING_IMPORT_CRON: z.string().min(9).default("30 2 * * *"),
     SEAL_P12_PATH: z.string().min(1).optional(),
     SEAL_P12_PASSWORD: z.string().optional(),
+    SEAL_TSA_URL: z.url({ protocol: /^https?$/ }).optional(),
+    SEAL_TSA_TIMEOUT_MS: int(500, 120_000).default(10_000),
+    SEAL_TSA_USERNAME: z.string().min(1).optional(),
+    SEAL_TSA_PASSWORD: z.string().optional(),
   });
 
 /**
@@ -75,6 +79,20 @@ export function crossFieldProblems(raw: Record<string, string | undefined>): str
   if (raw.SEAL_P12_PATH && raw.SEAL_P12_PASSWORD === undefined) {
     problems.push("SEAL_P12_PASSWORD: is required when SEAL_P12_PATH is set (use an empty value for a P12 without password)");
   }
+  if (raw.SEAL_TSA_URL?.startsWith("http:")) {
+    let host = "";
+    try {
+      host = new URL(raw.SEAL_TSA_URL).hostname;
+    } catch {
+      // the field check reports a malformed URL
+    }
+    const local = ["localhost", "127.0.0.1", "[::1]"].includes(host);
+    if (!local || raw.NODE_ENV === "production") problems.push("SEAL_TSA_URL: must be an https:// URL (http:// only for localhost or 127.0.0.1 outside production)");
+  }
+  if ((raw.SEAL_TSA_USERNAME === undefined) !== (raw.SEAL_TSA_PASSWORD === undefined)) {
+    problems.push("SEAL_TSA_USERNAME and SEAL_TSA_PASSWORD: set both (HTTP Basic for the time-stamp authority) or neither");
+  }
+  if (!raw.SEAL_TSA_URL && raw.SEAL_TSA_USERNAME) problems.push("SEAL_TSA_USERNAME: is only used with SEAL_TSA_URL");
   return problems;
 }
 

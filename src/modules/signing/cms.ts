@@ -2,6 +2,8 @@
  * CMS SignedData for PAdES baseline B-B (ETSI EN 319 142-1): detached, eContentType id-data,
  * signed attributes content-type, message-digest and ESS signing-certificate-v2 — and no
  * signing-time (the time is the signature dictionary's /M). The certificate chain is embedded.
+ * With a time-stamp authority (sealer.timestamper), the signature value is time-stamped and the
+ * token added as the unsigned attribute signature-time-stamp (baseline B-T).
  */
 import { createHash, X509Certificate, verify as nodeVerify } from "node:crypto";
 import * as asn1js from "asn1js";
@@ -15,6 +17,8 @@ export const OID = {
   messageDigest: "1.2.840.113549.1.9.4",
   signingTime: "1.2.840.113549.1.9.5",
   signingCertificateV2: "1.2.840.113549.1.9.16.2.47",
+  signatureTimeStampToken: "1.2.840.113549.1.9.16.2.14",
+  subjectKeyIdentifier: "2.5.29.14",
   sha256: "2.16.840.1.101.3.4.2.1",
   rsaEncryption: "1.2.840.113549.1.1.1",
   sha256WithRsa: "1.2.840.113549.1.1.11",
@@ -32,14 +36,14 @@ export function sha256(parts: Uint8Array[]): Uint8Array {
 }
 
 /** ESS SigningCertificateV2 { certs: [ESSCertIDv2 { certHash (SHA-256, the default), issuerSerial }] }. */
-function signingCertificateV2(leafDer: Uint8Array, leaf: pkijs.Certificate) {
+export function signingCertificateV2(leafDer: Uint8Array, leaf: pkijs.Certificate) {
   const generalNames = new asn1js.Sequence({ value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [leaf.issuer.toSchema()] })] });
   const issuerSerial = new asn1js.Sequence({ value: [generalNames, leaf.serialNumber] });
   const certId = new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: ab(sha256([leafDer])) }), issuerSerial] });
   return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [certId] })] });
 }
 
-const compareBytes = (x: Uint8Array, y: Uint8Array) => {
+export const compareBytes = (x: Uint8Array, y: Uint8Array) => {
   for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
   return x.length - y.length;
 };
@@ -59,6 +63,7 @@ export async function buildCms(digest: Uint8Array, sealer: Sealer): Promise<Uint
     .sort((x, y) => compareBytes(x.der, y.der)); // DER: a SET OF is sorted by encoding
   const toSign = buf(new asn1js.Set({ value: attributes.map(({ a }) => a.toSchema()) }).toBER(false));
   const signature = await sealer.sign(toSign);
+  const token = sealer.timestamper ? await sealer.timestamper.timestamp(signature) : null;
   const rsa = sealer.algorithm === "rsa-sha256";
   const signerInfo = new pkijs.SignerInfo({
     version: 1,
@@ -67,6 +72,9 @@ export async function buildCms(digest: Uint8Array, sealer: Sealer): Promise<Uint
     signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: attributes.map(({ a }) => a) }),
     signatureAlgorithm: new pkijs.AlgorithmIdentifier(rsa ? { algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() } : { algorithmId: OID.ecdsaSha256 }),
     signature: new asn1js.OctetString({ valueHex: ab(signature) }),
+    ...(token
+      ? { unsignedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 1, attributes: [new pkijs.Attribute({ type: OID.signatureTimeStampToken, values: [asn1js.fromBER(ab(token)).result] })] }) }
+      : {}),
   });
   const signed = new pkijs.SignedData({
     version: 1,
@@ -87,13 +95,28 @@ export interface CmsCheck {
   attributes: string[];
   digestMatches: boolean;
   signatureValid: boolean;
+  /** The SignerInfo's signature value (what a signature time-stamp is over). */
+  signatureValue: Uint8Array | null;
+  /** The signature time-stamp token (DER ContentInfo), when the signer has one. */
+  timestampToken: Uint8Array | null;
   problems: string[];
+}
+
+/** Which certificate a SignerInfo names: by issuer and serial number, or by subject key identifier. */
+function signerIndex(sid: unknown, certs: pkijs.Certificate[]): number {
+  if (sid instanceof pkijs.IssuerAndSerialNumber) return certs.findIndex((c) => c.serialNumber.isEqual(sid.serialNumber) && c.issuer.isEqual(sid.issuer));
+  if (!(sid instanceof asn1js.Constructed) && !(sid instanceof asn1js.Primitive)) return -1;
+  const ski = Buffer.from(sid instanceof asn1js.Constructed ? ((sid.valueBlock.value[0] as asn1js.OctetString | undefined)?.valueBlock.valueHexView ?? []) : sid.valueBlock.valueHexView);
+  return certs.findIndex((c) => {
+    const ext = c.extensions?.find((e) => e.extnID === OID.subjectKeyIdentifier)?.parsedValue;
+    return ext instanceof asn1js.OctetString && ski.length > 0 && Buffer.from(ext.valueBlock.valueHexView).equals(ski);
+  });
 }
 
 /** Parses a detached CMS and checks it against the signed byte ranges. */
 export function checkCms(der: Uint8Array, signedBytes: Uint8Array[]): CmsCheck {
   const problems: string[] = [];
-  const out: CmsCheck = { certificates: [], signer: null, attributes: [], digestMatches: false, signatureValid: false, problems };
+  const out: CmsCheck = { certificates: [], signer: null, attributes: [], digestMatches: false, signatureValid: false, signatureValue: null, timestampToken: null, problems };
   let sd: pkijs.SignedData;
   try {
     const parsed = asn1js.fromBER(ab(der));
@@ -104,16 +127,16 @@ export function checkCms(der: Uint8Array, signedBytes: Uint8Array[]): CmsCheck {
     problems.push("The signature is not a readable CMS SignedData");
     return out;
   }
-  const certs = (sd.certificates ?? []).flatMap((c) => (c instanceof pkijs.Certificate ? [new X509Certificate(Buffer.from(c.toSchema().toBER(false)))] : []));
+  const pkCerts = (sd.certificates ?? []).flatMap((c) => (c instanceof pkijs.Certificate ? [c] : []));
+  const certs = pkCerts.map((c) => new X509Certificate(Buffer.from(c.toSchema().toBER(false))));
   out.certificates = certs;
   const si = sd.signerInfos[0];
   if (!si || sd.signerInfos.length !== 1) problems.push("Expected exactly one signer");
   if (!si) return out;
-  const sid = si.sid;
-  const signer =
-    sid instanceof pkijs.IssuerAndSerialNumber
-      ? (sd.certificates ?? []).findIndex((c) => c instanceof pkijs.Certificate && c.serialNumber.isEqual(sid.serialNumber) && c.issuer.isEqual(sid.issuer))
-      : -1;
+  const signer = signerIndex(si.sid, pkCerts);
+  out.signatureValue = new Uint8Array(si.signature.valueBlock.valueHexView);
+  const tst = si.unsignedAttrs?.attributes.find((a) => a.type === OID.signatureTimeStampToken)?.values[0];
+  out.timestampToken = tst ? new Uint8Array(tst.toBER(false)) : null;
   out.signer = signer >= 0 ? (certs[signer] ?? null) : null;
   if (!out.signer) problems.push("The signer's certificate is not in the signature");
   const attrs = si.signedAttrs?.attributes ?? [];

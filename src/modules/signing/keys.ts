@@ -13,6 +13,7 @@ import type { Config } from "../../config";
 import type { Executor } from "../../db";
 import { AppError } from "../../kernel/errors";
 import { TEST_CA_NAME, TestSealCa } from "./test-ca";
+import { type Timestamper, timestamperFrom } from "./tsa";
 
 export interface Sealer {
   /** DER certificates, leaf first. */
@@ -22,6 +23,8 @@ export interface Sealer {
   algorithm: "rsa-sha256" | "ecdsa-p256-sha256";
   /** True when the certificate comes from the local test CA. */
   test: boolean;
+  /** When set, seals carry a signature time-stamp from this authority (PAdES B-T). */
+  timestamper?: Timestamper | undefined;
 }
 
 export interface TrustAnchor {
@@ -122,10 +125,24 @@ export class NoSealKeyProvider implements SealKeyProvider {
   }
 }
 
-export function sealKeyProvider(db: Executor, config: Config): SealKeyProvider {
+/** Any provider, its sealers time-stamping with `timestamper` (SEAL_TSA_URL). */
+export function withTimestamper(provider: SealKeyProvider, timestamper: Timestamper): SealKeyProvider {
+  return {
+    sealerFor: async (tenantId, bankName) => ({ ...(await provider.sealerFor(tenantId, bankName)), timestamper }),
+    trustAnchors: () => provider.trustAnchors(),
+  };
+}
+
+function baseProvider(db: Executor, config: Config): SealKeyProvider {
   if (config.seal.p12Path) return new P12KeyProvider(config.seal.p12Path, config.seal.p12Password ?? "");
   if (config.env === "production") return new NoSealKeyProvider();
   return new TestCaKeyProvider(db, config);
+}
+
+export function sealKeyProvider(db: Executor, config: Config): SealKeyProvider {
+  const provider = baseProvider(db, config);
+  const timestamper = timestamperFrom(config);
+  return timestamper && !(provider instanceof NoSealKeyProvider) ? withTimestamper(provider, timestamper) : provider;
 }
 
 export { TEST_CA_NAME };

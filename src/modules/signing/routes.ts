@@ -28,6 +28,19 @@ const pdfBody = (max: number, what: string) => ({ required: true, description: `
 /** Verifications one network may ask for per hour (per process). */
 export const PUBLIC_VERIFIES_PER_HOUR = 120;
 
+export const AuditTrailEventSchema = z
+  .object({
+    at: z.string().openapi({ description: "When, ISO 8601" }),
+    action: z.string().openapi({ description: "created, sent, viewed, consented, otp_sent, authenticated, signed, declined, completed…" }),
+    signer: z.string().nullable().openapi({ description: "The signer's name, when the event is a signer's" }),
+    role: z.string().nullable().openapi({ description: "applicant, co_applicant or guarantor" }),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    hash: z.string().openapi({ description: "The event's hash in the envelope's hash chain" }),
+  })
+  .passthrough()
+  .openapi("AuditTrailEvent");
+
 export const VerificationSchema = z
   .object({
     sealed: z.boolean().openapi({ description: "The document carries a signature or seal" }),
@@ -35,7 +48,11 @@ export const VerificationSchema = z
     coversWholeDocument: z.boolean().openapi({ description: "Nothing was added after the seal" }),
     signer: z.object({ subject: z.string(), issuer: z.string() }).nullable(),
     signedAt: z.string().nullable().openapi({ description: "The time in the signature dictionary (/M), ISO 8601" }),
-    auditTrail: z.array(z.object({}).passthrough()).max(0).openapi({ description: "Events of the signing envelope; empty until envelopes exist" }),
+    timestamp: z
+      .object({ at: z.string().openapi({ description: "The time the authority vouches for (TSTInfo genTime), ISO 8601" }), authority: z.string().openapi({ description: "The time-stamp authority's certificate subject" }) })
+      .nullable()
+      .openapi({ description: "The signature time-stamp (RFC 3161, PAdES B-T), when the seal has one that verifies over this signature" }),
+    auditTrail: z.array(AuditTrailEventSchema).openapi({ description: "The signing envelope's events embedded in the sealed document; [] unless the seal is intact and trusted" }),
     trusted: z.boolean().openapi({ description: "Intact, and the chain ends at this server's seal CA" }),
     testSeal: z.boolean().openapi({ description: "Sealed with a test certificate: not valid for production use" }),
     bank: z.object({ slug: z.string(), name: z.string() }).nullable().openapi({ description: "The bank whose seal it is (trusted seals only)" }),
@@ -69,9 +86,10 @@ export function signingRoutes(deps: Deps, keys: SealKeyProvider = sealKeyProvide
       path: "/signing/seal",
       tags,
       security,
-      summary: "Seal a PDF with the bank's electronic seal (PAdES baseline B-B); answers the sealed PDF",
+      summary: "Seal a PDF with the bank's electronic seal (PAdES baseline B-B, or B-T with a time-stamp authority); answers the sealed PDF",
       description:
         "The seal covers the whole file but the signature; the certificate chain is embedded; the time is in the signature dictionary (/M). " +
+        "With SEAL_TSA_URL the signature is time-stamped (RFC 3161, PAdES B-T); when the time-stamp authority fails, the seal is refused (503 seal_failed, retry later). " +
         "Refused: not a PDF (415), encrypted, damaged or already signed (400 validation_failed). In production without SEAL_P12_PATH: 503 not_ready.",
       middleware: [limit] as const,
       request: { body: pdfBody(max, "The PDF to seal") },
@@ -80,7 +98,7 @@ export function signingRoutes(deps: Deps, keys: SealKeyProvider = sealKeyProvide
         ...standardErrors,
         413: problem("Larger than the upload limit (payload_too_large)"),
         415: problem("Not a PDF (unsupported_media_type)"),
-        503: problem("No seal key is configured (not_ready)"),
+        503: problem("No seal key is configured (not_ready), or the time-stamp authority failed (seal_failed)"),
       },
     }),
     async (c) => {

@@ -8,9 +8,12 @@ import { buildCms, sha256 } from "./cms";
 import { embedSignature, loadSealable, prepareSeal, type SealFields } from "./pdf";
 import { verifySignatureBytes } from "./verify";
 
-/** Room for the CMS: the chain, the signed attributes, the signature, with a margin. */
+/** Room for a signature time-stamp token: the TSA's signed TSTInfo and its certificate chain. */
+export const TIMESTAMP_ROOM = 16_384;
+
+/** Room for the CMS: the chain, the signed attributes, the signature (and the time-stamp token), with a margin. */
 function contentsSize(sealer: Sealer): number {
-  return sealer.certificateChain.reduce((n, c) => n + c.length, 0) + 4096;
+  return sealer.certificateChain.reduce((n, c) => n + c.length, 0) + 4096 + (sealer.timestamper ? TIMESTAMP_ROOM : 0);
 }
 
 export async function sealPdf(pdf: Uint8Array, sealer: Sealer, fields: SealFields): Promise<Uint8Array> {
@@ -19,7 +22,7 @@ export async function sealPdf(pdf: Uint8Array, sealer: Sealer, fields: SealField
   const cms = await buildCms(sha256(prepared.signedBytes), sealer);
   const sealed = embedSignature(prepared, cms);
   const check = verifySignatureBytes(sealed);
-  if (!check.sealed || !check.intact || !check.coversWholeDocument) {
+  if (!check.sealed || !check.intact || !check.coversWholeDocument || (sealer.timestamper && !check.timestamp)) {
     throw new Error(`Sealing produced a document that does not verify: ${check.problems.join("; ")}`);
   }
   return sealed;

@@ -40,7 +40,9 @@ function x501(pairs: [string, string][]): pkijs.RelativeDistinguishedNames {
   return new pkijs.RelativeDistinguishedNames({ schema: asn1js.fromBER(new asn1js.Sequence({ value: rdns }).toBER(false)).result });
 }
 
-const ext = (extnID: string, value: asn1js.AsnType) => new pkijs.Extension({ extnID, critical: extnID === "2.5.29.19" || extnID === "2.5.29.15", extnValue: value.toBER(false) });
+/** basicConstraints, keyUsage and (time-stamping certificates, RFC 3161 2.3) extendedKeyUsage are critical. */
+const ext = (extnID: string, value: asn1js.AsnType) => new pkijs.Extension({ extnID, critical: ["2.5.29.19", "2.5.29.15", "2.5.29.37"].includes(extnID), extnValue: value.toBER(false) });
+const TIME_STAMPING = "1.3.6.1.5.5.7.3.8";
 const keyUsage = (byte: number, unused: number) => new asn1js.BitString({ valueHex: ab(new Uint8Array([byte])), unusedBits: unused });
 const keyId = (cert: pkijs.Certificate) => createHash("sha1").update(cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView).digest();
 
@@ -49,6 +51,8 @@ interface CertSpec {
   issuer: pkijs.RelativeDistinguishedNames | null;
   years: number;
   ca: boolean;
+  /** A time-stamp authority's certificate: digitalSignature, extendedKeyUsage timeStamping only. */
+  timeStamping?: boolean;
   publicKey: CryptoKey;
   signingKey: CryptoKey;
   authorityKeyId: Buffer | null;
@@ -66,8 +70,9 @@ async function issue(spec: CertSpec, now: Date): Promise<Uint8Array> {
   await cert.subjectPublicKeyInfo.importKey(spec.publicKey);
   cert.extensions = [
     ext("2.5.29.19", new pkijs.BasicConstraints(spec.ca ? { cA: true, pathLenConstraint: 0 } : {}).toSchema()),
-    // CA: keyCertSign + cRLSign; seal: digitalSignature + nonRepudiation
-    ext("2.5.29.15", spec.ca ? keyUsage(0x06, 1) : keyUsage(0xc0, 6)),
+    // CA: keyCertSign + cRLSign; seal: digitalSignature + nonRepudiation; TSA: digitalSignature
+    ext("2.5.29.15", spec.ca ? keyUsage(0x06, 1) : spec.timeStamping ? keyUsage(0x80, 7) : keyUsage(0xc0, 6)),
+    ...(spec.timeStamping ? [ext("2.5.29.37", new pkijs.ExtKeyUsage({ keyPurposes: [TIME_STAMPING] }).toSchema())] : []),
     ext("2.5.29.14", new asn1js.OctetString({ valueHex: ab(keyId(cert)) })),
     ...(spec.authorityKeyId ? [ext("2.5.29.35", new pkijs.AuthorityKeyIdentifier({ keyIdentifier: new asn1js.OctetString({ valueHex: ab(spec.authorityKeyId) }) }).toSchema())] : []),
   ];
@@ -164,6 +169,21 @@ export class TestSealCa {
       this.tenants.set(tenantId, p);
     }
     return p;
+  }
+
+  /**
+   * A time-stamp authority certificate issued by this CA (extendedKeyUsage timeStamping, critical),
+   * made fresh on each call and not stored: for a local TSA in tests and development.
+   */
+  async timestampAuthority(name = "Atrium Test Time-Stamp Authority"): Promise<KeyAndChain> {
+    const ca = await this.authority();
+    const caCert = pkijs.Certificate.fromBER(ab(ca.chain[0] as Uint8Array));
+    const keys = await newKeys(2048);
+    const der = await issue(
+      { subject: [["2.5.4.3", name], ["2.5.4.10", "Atrium (test)"]], issuer: caCert.subject, years: 3, ca: false, timeStamping: true, publicKey: keys.publicKey, signingKey: await toCryptoKey(ca.key), authorityKeyId: keyId(caCert) },
+      this.now(),
+    );
+    return { key: await toKeyObject(keys.privateKey), chain: [der, ...ca.chain] };
   }
 
   private async loadOrCreateCa(): Promise<KeyAndChain> {
