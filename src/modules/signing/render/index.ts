@@ -1,8 +1,14 @@
 /**
- * Documents to sign, rendered on the server (CONTRACT STUB: the render helper replaces every
- * body; the signatures are the contract the envelope service and routes rely on).
+ * Documents to sign, rendered on the server: built-in templates in five languages (HarfBuzz
+ * shaping, bidi, subset Type0 fonts), field flattening, the certificate of completion, and the
+ * embedded audit trail. The signatures here are the contract the envelope service relies on.
  */
 import type { PlacedField, SignerRole, TemplatePage } from "../../../db/schema-signing";
+import { renderBuiltinDocument } from "./builtin";
+import { certificate, flatten } from "./finish";
+import { inspect, outline } from "./inspect";
+import { templateText } from "./texts";
+import { attach, read } from "./trail";
 
 export type Lang = "en" | "he" | "ar" | "zh-Hans" | "zh-Hant";
 export const RENDER_LANGUAGES: readonly Lang[] = ["en", "he", "ar", "zh-Hans", "zh-Hant"];
@@ -87,43 +93,51 @@ export interface AuditCertificate {
   signers: CertificateSigner[];
 }
 
-const todo = (): never => {
-  throw new Error("render: not implemented yet");
-};
+export const BUILTIN_TEMPLATES: BuiltinTemplate[] = [
+  { key: "builtin-account_agreement", kind: "account_agreement", products: ["checking", "savings"], name: templateNames("account_agreement") },
+  { key: "builtin-card_terms", kind: "card_terms", products: ["credit_card"], name: templateNames("card_terms") },
+  { key: "builtin-loan_contract", kind: "loan_contract", products: ["personal_loan", "auto_loan"], name: templateNames("loan_contract") },
+  { key: "builtin-mortgage_preapproval", kind: "mortgage_preapproval", products: ["mortgage"], name: templateNames("mortgage_preapproval") },
+];
 
-export const BUILTIN_TEMPLATES: BuiltinTemplate[] = [];
+function templateNames(kind: BuiltinKind): Record<Lang, string> {
+  return Object.fromEntries(RENDER_LANGUAGES.map((l) => [l, templateText(kind, l).title])) as Record<Lang, string>;
+}
 
-/** Renders a built-in template filled with `data`, in `data.language`. */
-export async function renderBuiltin(_kind: BuiltinKind, _data: DocumentData): Promise<RenderedDocument> {
-  return todo();
+/**
+ * Renders a built-in template filled with `data`, in `data.language`. Field pages are 0-based
+ * page indexes (like pdf-lib's getPage), coordinates in PDF points from the bottom-left.
+ */
+export async function renderBuiltin(kind: BuiltinKind, data: DocumentData): Promise<RenderedDocument> {
+  return renderBuiltinDocument(kind, data);
 }
 
 /** Pages of an uploaded PDF; refuses non-PDF, encrypted and corrupt files (AppError naming `body`). */
-export async function inspectPdf(_bytes: Uint8Array): Promise<{ pageCount: number; pages: TemplatePage[] }> {
-  return todo();
+export async function inspectPdf(bytes: Uint8Array): Promise<{ pageCount: number; pages: TemplatePage[] }> {
+  return inspect(bytes);
 }
 
 /** Draws the values onto their pages as plain page content (no form fields remain). */
-export async function flattenFields(_pdf: Uint8Array, _fills: FieldFill[]): Promise<Uint8Array> {
-  return todo();
+export async function flattenFields(pdf: Uint8Array, fills: FieldFill[]): Promise<Uint8Array> {
+  return flatten(pdf, fills);
 }
 
 /** Appends the audit certificate page(s), in the certificate's language with English beside it. */
-export async function appendCertificate(_pdf: Uint8Array, _cert: AuditCertificate): Promise<Uint8Array> {
-  return todo();
+export async function appendCertificate(pdf: Uint8Array, cert: AuditCertificate): Promise<Uint8Array> {
+  return certificate(pdf, cert);
 }
 
 /** Embeds the audit trail as the file "audit-trail.json" (before sealing, so the seal covers it). */
-export async function attachAuditTrail(_pdf: Uint8Array, _trail: unknown[]): Promise<Uint8Array> {
-  return todo();
+export async function attachAuditTrail(pdf: Uint8Array, trail: unknown[]): Promise<Uint8Array> {
+  return attach(pdf, trail);
 }
 
-/** The embedded audit trail, or null when the PDF carries none. */
-export async function readAuditTrail(_pdf: Uint8Array): Promise<unknown[] | null> {
-  return todo();
+/** The embedded audit trail, or null when the PDF carries none (never throws). */
+export async function readAuditTrail(pdf: Uint8Array): Promise<unknown[] | null> {
+  return read(pdf);
 }
 
 /** An uploaded template with its fields outlined and labelled (the back office's preview). */
-export async function outlineFields(_pdf: Uint8Array, _fields: PlacedField[]): Promise<Uint8Array> {
-  return todo();
+export async function outlineFields(pdf: Uint8Array, fields: PlacedField[]): Promise<Uint8Array> {
+  return outline(pdf, fields);
 }
