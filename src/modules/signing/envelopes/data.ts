@@ -48,7 +48,7 @@ function formatAddress(a: AddressValue, lang: Lang): string {
   } catch {
     /* keep the code */
   }
-  return [a.line1, a.line2, [a.postcode, a.city].filter(Boolean).join(" "), country].filter((p) => p && p.trim()).join(", ");
+  return [a.line1, a.line2, [a.postcode, a.city].filter(Boolean).join(" "), country].filter((p) => p?.trim()).join(", ");
 }
 
 /** One answer as the document prints it, or null when it is not printed. */
