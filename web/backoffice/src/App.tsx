@@ -37,6 +37,8 @@ const ScreeningPage = lazy(() => import("./pages/compliance/ScreeningPage").then
 const RiskRulesPage = lazy(() => import("./pages/compliance/RiskRulesPage").then((m) => ({ default: m.RiskRulesPage })));
 const ComplianceSettingsPage = lazy(() => import("./pages/compliance/ComplianceSettingsPage").then((m) => ({ default: m.ComplianceSettingsPage })));
 const SealPage = lazy(() => import("./pages/documents/SealPage").then((m) => ({ default: m.SealPage })));
+const TemplatesPage = lazy(() => import("./pages/signing/TemplatesPage").then((m) => ({ default: m.TemplatesPage })));
+const TemplateEditorPage = lazy(() => import("./pages/signing/TemplateEditorPage").then((m) => ({ default: m.TemplateEditorPage })));
 const ContactsPage = lazy(() => import("./pages/feedback/ContactsPage").then((m) => ({ default: m.ContactsPage })));
 
 const PUBLIC: Record<string, ComponentType> = {
@@ -76,6 +78,9 @@ const PRIVATE: Record<string, { page: ComponentType; needs?: Permission }> = {
   "/compliance/risk": { page: RiskRulesPage, needs: "risk:read" },
   "/compliance/settings": { page: ComplianceSettingsPage, needs: "retention:manage" },
   "/documents/seal": { page: SealPage, needs: "documents:seal" },
+  // E-signature templates: those who build flows see them; admins upload and place fields (?key=…).
+  "/documents/templates": { page: TemplatesPage, needs: "flows:read" },
+  "/documents/templates/edit": { page: TemplateEditorPage, needs: "signing:templates" },
 };
 
 function Redirect({ to }: { to: string }) {

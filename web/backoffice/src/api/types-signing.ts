@@ -1,3 +1,15 @@
+/** An envelope event embedded in a sealed PDF (POST /signing/verify). */
+export interface AuditTrailEvent {
+  at: string;
+  action: string;
+  signer: string | null;
+  role: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  hash: string;
+  [key: string]: unknown;
+}
+
 /** The bank's electronic seal (src/modules/signing/routes.ts). */
 export interface SealVerification {
   sealed: boolean;
@@ -5,7 +17,9 @@ export interface SealVerification {
   coversWholeDocument: boolean;
   signer: { subject: string; issuer: string } | null;
   signedAt: string | null;
-  auditTrail: Record<string, unknown>[];
+  /** The signature time-stamp (PAdES B-T) when it verifies over this signature. */
+  timestamp: { at: string; authority: string } | null;
+  auditTrail: AuditTrailEvent[];
   trusted: boolean;
   testSeal: boolean;
   bank: { slug: string; name: string } | null;

@@ -22,6 +22,7 @@ const NAV: NavItem[] = [
   { to: "/compliance/risk", label: "nav.risk", needs: "risk:read" },
   { to: "/compliance/settings", label: "nav.complianceSettings", needs: "retention:manage" },
   { to: "/documents/seal", label: "nav.seal", needs: "documents:seal" },
+  { to: "/documents/templates", label: "signing.nav", needs: "flows:read" },
   { to: "/surveys", label: "nav.surveys", needs: "surveys:read" },
   { to: "/contacts", label: "nav.contacts", needs: "contacts:read" },
   { to: "/users", label: "nav.users", needs: "users:read" },

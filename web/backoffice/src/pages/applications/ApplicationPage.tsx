@@ -10,6 +10,7 @@ import { formatDateTime } from "../../ui/format";
 import { Loading, LoadError, PageHead } from "../../ui/Page";
 import { AgentActions, ReviewActions } from "./CaseActions";
 import { PaymentsSection, StepsAndAnswers, TimelineSection } from "./CaseSections";
+import { SignaturesSection } from "../signing/SignaturesSection";
 import { ChecksSection } from "./ChecksSection";
 import { DecisionForm } from "./DecisionForm";
 import { DocumentsSection } from "./DocumentsSection";
@@ -152,6 +153,7 @@ function CaseView({ app, reload, onChange }: { app: ApplicationDetail; reload():
           reload();
         }}
       />
+      <SignaturesSection app={app} />
       <PaymentsSection app={app} />
       <ChecksSection app={app} />
       <TimelineSection app={app} />

@@ -10,6 +10,7 @@ import { LocText } from "./LocText";
 import { IdentitySettings } from "./IdentitySettings";
 import { addField, EDITOR_STEP_KINDS, earlierFields, fieldLabel, removeStep, renameStep, shiftField, updateStep, withKind } from "./model";
 import { PaymentSettings } from "./PaymentSettings";
+import { SignatureSettings } from "./SignatureSettings";
 
 /** The selected step: texts, minutes, kind, condition, payment, and its fields in order. */
 export function StepEditor({ stepId, onSelect, field, onField }: { stepId: string; onSelect(id: string | null): void; field: string | null; onField(id: string | null): void }) {
@@ -105,6 +106,7 @@ export function StepEditor({ stepId, onSelect, field, onField }: { stepId: strin
         )}
         {step.kind === "payment" ? <PaymentSettings step={step} path={path} fields={before} onChange={change} /> : null}
         {step.kind === "identity" ? <IdentitySettings step={step} path={path} onChange={change} /> : null}
+        {step.kind === "signature" ? <SignatureSettings step={step} path={path} fields={before} onChange={change} /> : null}
       </section>
       <section className="card" aria-labelledby={`${id}-fields`}>
         <h2 id={`${id}-fields`}>{t("flows.field.listTitle", { n: step.fields.length })}</h2>

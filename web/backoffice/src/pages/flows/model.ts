@@ -76,8 +76,8 @@ export function retypeField(f: FlowField, type: FieldType, lang: string, optionN
   return { ...fresh, label: f.label, help: f.help, required: type === "checkbox" ? f.required && f.type === "checkbox" : f.required, showIf: f.showIf, prefill: f.prefill };
 }
 
-/** The step kinds the editor offers: the core ones and the plugged-in identity step (src/modules/identity/step.ts). */
-export const EDITOR_STEP_KINDS = [...CORE_STEP_KINDS, "identity"] as const;
+/** The step kinds the editor offers: the core ones and the plugged-in identity and signature steps (src/modules/identity/step.ts, signing). */
+export const EDITOR_STEP_KINDS = [...CORE_STEP_KINDS, "identity", "signature"] as const;
 
 export const IDENTITY_DOCUMENTS = ["passport", "id_card", "residence_permit"] as const;
 export type IdentityDocument = (typeof IDENTITY_DOCUMENTS)[number];
@@ -107,6 +107,7 @@ export function withKind(step: FlowStep, kind: StepKind, currency: string): Flow
   const { payment, settings, ...rest } = step;
   if (kind === "payment") return { ...rest, kind, payment: payment ?? { purpose: "fee", currency, amount: "10" } };
   if (kind === "identity") return { ...rest, kind, settings: step.kind === "identity" && settings ? settings : { ...IDENTITY_DEFAULTS, documents: [...IDENTITY_DEFAULTS.documents] } };
+  if (kind === "signature") return { ...rest, kind, settings: step.kind === "signature" && settings ? settings : { documents: [] } };
   return { ...rest, kind };
 }
 
