@@ -1,6 +1,6 @@
 import type { RouteSpec } from "./routes";
 
-const PDF_FIELD = { id: "sig1", kind: "signature", role: "applicant", page: 1, x: 50, y: 50, width: 150, height: 40, required: true };
+const PDF_FIELD = { id: "sig1", kind: "signature", role: "applicant", page: 0, x: 50, y: 50, width: 150, height: 40, required: true };
 
 /**
  * E-signature, spread into ROUTES (see routes.ts): the bank's seal and its public verification

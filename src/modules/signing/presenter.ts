@@ -7,6 +7,7 @@ import type { Deps } from "../../server/deps";
 import { z } from "../../server/openapi";
 import { bankOf, maskEmail, maskPhone } from "../onboarding/links";
 import { consentFor } from "./envelopes/consent";
+import { OTP_RESEND_SECONDS } from "./envelopes/signer";
 import type { EnvelopeDocumentRow, EnvelopeRow, SignerContext, SignerRow, SigningEventRow } from "./envelopes/service";
 import type { DocumentBlock } from "./render";
 
@@ -184,9 +185,6 @@ export const SignerViewSchema = z
   })
   .openapi("SignerView");
 export type SignerView = z.infer<typeof SignerViewSchema>;
-
-/** Seconds between one-time codes (the service refuses earlier resends with rate_limited). */
-export const OTP_RESEND_SECONDS = 60;
 
 /** A document's reading view and page count; the routes give one that caches per document. */
 export type DocumentLook = (deps: Deps, ctx: SignerContext, doc: EnvelopeDocumentRow) => Promise<{ pageCount: number | null; blocks: DocumentBlock[] | null }>;

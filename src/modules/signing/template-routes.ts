@@ -29,7 +29,7 @@ export const PlacedFieldSchema = z
     id: z.string().regex(FIELD_ID, "1 to 64 letters, digits, - or _"),
     kind: Kind,
     role: Role,
-    page: z.number().int().min(1).openapi({ description: "Page number, from 1" }),
+    page: z.number().int().min(0).openapi({ description: "The page's index, from 0 (the first page is 0)" }),
     x: z.number().min(0).openapi({ description: "PDF points from the page's left edge" }),
     y: z.number().min(0).openapi({ description: "PDF points from the page's bottom edge" }),
     width: z.number().positive(),
@@ -181,7 +181,7 @@ export function templateRoutes(deps: Deps) {
       security,
       summary: "Rename an uploaded template, set its product, place its fields, or change its status",
       description:
-        "Fields must lie on a page of the document (pages from 1; x, y from the bottom-left in points), with unique ids; `source` only on text fields. " +
+        "Fields must lie on a page of the document (pages counted from 0; x, y from the bottom-left in points), with unique ids; `source` only on text fields. " +
         "Activating needs at least one signature field. Changing the fields of an active template gives it a new version (envelopes keep the version they were sent with).",
       request: { params: KeyParam, body: jsonBody(UpdateBody) },
       responses: { 200: jsonContent(TemplateSchema), ...standardErrors, ...notFoundError, 409: problem("A built-in template (wrong_state)") },

@@ -178,7 +178,7 @@ export async function uploadTemplate(deps: Deps, audit: AuditContext, actor: Act
   }
 }
 
-/** Problems with placed fields on these pages (paths `body.fields.<i>.<prop>`); pages are numbered from 1. */
+/** Problems with placed fields on these pages (paths `body.fields.<i>.<prop>`); pages are numbered from 0, as pdf-lib and the renderer do. */
 export function checkFields(fields: PlacedField[], pages: TemplatePage[]): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const seen = new Set<string>();
@@ -187,9 +187,9 @@ export function checkFields(fields: PlacedField[], pages: TemplatePage[]): Field
     if (!FIELD_ID.test(f.id)) at("id", "must be 1 to 64 letters, digits, - or _", "invalid_format");
     else if (seen.has(f.id)) at("id", `is used by an earlier field (${f.id})`, "duplicate");
     seen.add(f.id);
-    const page = pages[f.page - 1];
+    const page = pages[f.page];
     if (!Number.isInteger(f.page) || !page) {
-      at("page", `must be a page of the document, 1 to ${pages.length}`, "out_of_range");
+      at("page", `must be a page of the document: 0 to ${pages.length - 1} (pages are counted from 0)`, "out_of_range");
       return;
     }
     if (!(f.width > 0)) at("width", "must be more than 0", "too_small");
