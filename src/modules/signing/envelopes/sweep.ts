@@ -42,7 +42,14 @@ export async function sweepSigning(deps: Deps): Promise<{ expired: number; remin
     .where("expires_at", ">", now)
     .limit(500)
     .execute();
-  for (const e of remind) out.reminded += await remindSigners(deps, meta, e.tenant_id, e.id, { scheduled: true });
+  for (const e of remind) {
+    try {
+      out.reminded += await remindSigners(deps, meta, e.tenant_id, e.id, { scheduled: true });
+    } catch (err) {
+      // One bad envelope (say, a recipient the provider refuses) must not stop the others.
+      deps.log.warn({ err, envelopeId: e.id }, "signing sweep: reminder failed");
+    }
+  }
   const sealing = await deps.db
     .selectFrom("envelopes")
     .select(["tenant_id", "id", "seal_status", "seal_attempts", "completed_at"])
