@@ -9,6 +9,11 @@ import { findLastSignature } from "./pdf";
 import { networkOf } from "../../kernel/network";
 import { PUBLIC_VERIFIES_PER_HOUR } from "./routes";
 import { flipByte, makePdf, pdfsig } from "./signing.testkit";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { TestSealCa } from "./test-ca";
+import { startLocalTsa } from "./tsa.testkit";
 
 const ctx = await createTestContext({ env: { TRUST_PROXY: "true", ONBOARDING_UPLOAD_MAX_BYTES: String(64 * 1024) } });
 let tenant: TestTenant;
@@ -99,4 +104,39 @@ describe("key providers", () => {
     await expect(provider.sealerFor("t", "Bank")).rejects.toMatchObject({ code: "not_ready", status: 503, message: expect.stringContaining("SEAL_P12_PATH") });
     expect(sealKeyProvider(ctx.deps.db, ctx.config)).not.toBeInstanceOf(P12KeyProvider);
   });
+});
+
+describe("a configured time-stamp authority (SEAL_TSA_URL)", () => {
+  it("config: https, or http only to localhost outside production; Basic credentials come in pairs", () => {
+    expect(() => testConfig({ SEAL_TSA_URL: "http://tsa.example.com/tsr" })).toThrow(/SEAL_TSA_URL: must be an https/);
+    expect(() => testConfig({ NODE_ENV: "production", ATRIUM_SECRET: "p".repeat(40), SEAL_TSA_URL: "http://127.0.0.1:3180/" })).toThrow(/SEAL_TSA_URL/);
+    expect(() => testConfig({ SEAL_TSA_URL: "ftp://tsa.example.com/" })).toThrow(/SEAL_TSA_URL/);
+    expect(() => testConfig({ SEAL_TSA_URL: "https://tsa.example.com/tsr", SEAL_TSA_USERNAME: "bank" })).toThrow(/SEAL_TSA_PASSWORD/);
+    expect(testConfig({ SEAL_TSA_URL: "http://127.0.0.1:3180/" }).seal.tsa).toEqual({ url: "http://127.0.0.1:3180/", timeoutMs: 10_000, username: undefined, password: undefined });
+    expect(testConfig({ SEAL_TSA_URL: "https://tsa.example.com/tsr", SEAL_TSA_TIMEOUT_MS: "2500", SEAL_TSA_USERNAME: "bank", SEAL_TSA_PASSWORD: "pw" }).seal.tsa).toMatchObject({ timeoutMs: 2500, username: "bank", password: "pw" });
+    expect(testConfig().seal.tsa).toBeNull();
+  });
+
+  it("seals with a time-stamp that /signing/verify reports; a failing TSA answers 503 seal_failed naming it", async () => {
+    const tsa = await startLocalTsa(new TestSealCa(mkdtempSync(join(tmpdir(), "atrium-tsa-")), ctx.config.secretKey));
+    try {
+      const tctx = await createTestContext({ env: { SEAL_TSA_URL: tsa.url, SEAL_TSA_TIMEOUT_MS: "3000" } });
+      const t = await makeTenant(tctx);
+      const headers = { "content-type": "application/pdf", ...(await apiKeyHeaders(tctx, t, "admin")) };
+      const res = await tctx.app.request(`${API}/signing/seal`, { method: "POST", body: Buffer.from(pdf), headers });
+      expect(res.status).toBe(200);
+      const sealed = new Uint8Array(await res.arrayBuffer());
+      expect(pdfsig(sealed)).toContain("Signature is Valid.");
+      expect(tsa.requests).toHaveLength(1);
+      const v = await (await tctx.app.request(`${API}/signing/verify`, { method: "POST", body: Buffer.from(sealed), headers: { "content-type": "application/pdf" } })).json();
+      expect(v).toMatchObject({ trusted: true, timestamp: { authority: expect.stringContaining("Time-Stamp Authority") }, problems: [] });
+
+      tsa.mode = "reject";
+      const refused = await expectProblem(await tctx.app.request(`${API}/signing/seal`, { method: "POST", body: Buffer.from(pdf), headers }), 503, "seal_failed");
+      expect(refused.detail).toContain(tsa.url);
+      expect(refused.detail).toContain("refused the request");
+    } finally {
+      await tsa.close();
+    }
+  }, 60_000);
 });

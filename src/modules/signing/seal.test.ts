@@ -3,11 +3,12 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
-import { PDFDocument } from "pdf-lib";
+import { PDFDocument, PDFName, PDFRef } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { OID } from "./cms";
 import { type Sealer, TestCaKeyProvider } from "./keys";
 import { findLastSignature } from "./pdf";
+import { attachAuditTrail, readAuditTrail } from "./render/index";
 import { sealPdf } from "./seal";
 import { FIELDS, flipByte, makePdf, pdfsig, sealSetup } from "./signing.testkit";
 import { TEST_CA_NAME } from "./test-ca";
@@ -24,6 +25,36 @@ beforeAll(async () => {
   original = await makePdf(5);
   sealed = await sealPdf(original, sealer, FIELDS);
 }, 60_000);
+
+/** An incremental update (appended, the sealed bytes untouched) whose catalog points at another "audit-trail.json". */
+async function appendTrailUpdate(pdf: Uint8Array, forged: unknown[]): Promise<Uint8Array> {
+  const text = Buffer.from(pdf).toString("latin1");
+  const prev = Number(text.slice(text.lastIndexOf("startxref")).match(/startxref\s+(\d+)/)?.[1]);
+  const root = text.slice(text.lastIndexOf("trailer")).match(/\/Root\s+(\d+)\s+0\s+R/)?.[1];
+  const size = Number(text.slice(text.lastIndexOf("trailer")).match(/\/Size\s+(\d+)/)?.[1]);
+  if (!root || !prev || !size) throw new Error("cannot read the sealed file's trailer");
+  const doc = await PDFDocument.load(pdf);
+  const catalog = doc.catalog.clone(doc.context);
+  catalog.set(PDFName.of("Names"), doc.context.obj({ EmbeddedFiles: PDFRef.of(size + 2) }));
+  const json = JSON.stringify(forged);
+  const objects: [number, string][] = [
+    [size, `<< /Type /EmbeddedFile /Length ${json.length} >>\nstream\n${json}\nendstream`],
+    [size + 1, `<< /Type /Filespec /F (audit-trail.json) /UF (audit-trail.json) /EF << /F ${size} 0 R >> >>`],
+    [size + 2, `<< /Names [(audit-trail.json) ${size + 1} 0 R] >>`],
+    [Number(root), catalog.toString()],
+  ];
+  let out = "\n";
+  const offsets: [number, number][] = [];
+  for (const [num, body] of objects) {
+    offsets.push([num, pdf.length + out.length]);
+    out += `${num} 0 obj\n${body}\nendobj\n`;
+  }
+  const xrefAt = pdf.length + out.length;
+  const entry = (o: number) => `${String(o).padStart(10, "0")} 00000 n \n`;
+  out += `xref\n0 1\n0000000000 65535 f \n${root} 1\n${entry(offsets[3]?.[1] ?? 0)}${size} 3\n${offsets.slice(0, 3).map(([, o]) => entry(o)).join("")}`;
+  out += `trailer\n<< /Size ${size + 3} /Root ${root} 0 R /Prev ${prev} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  return new Uint8Array([...pdf, ...Buffer.from(out, "latin1")]);
+}
 
 const verify = (bytes: Uint8Array, keys: TestCaKeyProvider = s.keys) => verifyPdf(s.ctx.deps.db, keys, bytes);
 
@@ -93,6 +124,46 @@ describe("sealing a PDF (PAdES B-B)", () => {
     const foreign = await sealPdf(original, await other.keys.sealerFor(other.tenant.id, other.tenant.name), FIELDS);
     const v = await verify(foreign);
     expect(v).toMatchObject({ intact: true, coversWholeDocument: true, trusted: false, testSeal: true, bank: null });
+  });
+});
+
+describe("the audit trail embedded in the sealed PDF", () => {
+  const trail = [
+    { at: "2026-11-23T09:00:00.000Z", action: "created", signer: null, role: null, ip: null, userAgent: null, hash: "a".repeat(64) },
+    { at: "2026-11-23T09:05:00.000Z", action: "signed", signer: "Dana Levi", role: "applicant", ip: "198.51.100.7", userAgent: "Mozilla/5.0", hash: "b".repeat(64), data: { authMethod: "otp_sms" } },
+  ];
+
+  it("is reported when the seal is intact and trusted, and not otherwise", async () => {
+    const withTrail = await sealPdf(await attachAuditTrail(original, trail), sealer, FIELDS);
+    expect(pdfsig(withTrail)).toContain("Signature is Valid.");
+    const v = await verify(withTrail);
+    expect(v).toMatchObject({ trusted: true, problems: [] });
+    expect(v.auditTrail).toEqual(trail);
+    // Another server's seal: intact, not trusted, so its trail is not vouched for.
+    const other = await sealSetup();
+    const foreign = await sealPdf(await attachAuditTrail(original, trail), await other.keys.sealerFor(other.tenant.id, other.tenant.name), FIELDS);
+    expect((await verify(foreign)).auditTrail).toEqual([]);
+    // Altered: not intact.
+    const [, b] = findLastSignature(withTrail)?.byteRange ?? [0, 0];
+    expect((await verify(flipByte(withTrail, Math.floor(b / 3)))).auditTrail).toEqual([]);
+  });
+
+  it("is read from the sealed revision: a trail swapped in by an appended incremental update is not reported", async () => {
+    const withTrail = await sealPdf(await attachAuditTrail(original, trail), sealer, FIELDS);
+    const updated = await appendTrailUpdate(withTrail, [{ ...trail[0], action: "forged" }]);
+    expect(await readAuditTrail(updated)).toEqual([{ ...trail[0], action: "forged" }]); // a naive reader is fooled
+    const v = await verify(updated);
+    expect(v).toMatchObject({ intact: true, coversWholeDocument: false });
+    expect(v.auditTrail).toEqual(v.trusted ? trail : []);
+    expect(v.auditTrail.some((e) => e.action === "forged")).toBe(false);
+  });
+
+  it("a trail that is not a list of events is refused with a problem", async () => {
+    const odd = await sealPdf(await attachAuditTrail(original, [{ hello: "world" }]), sealer, FIELDS);
+    const v = await verify(odd);
+    expect(v.trusted).toBe(true);
+    expect(v.auditTrail).toEqual([]);
+    expect(v.problems).toEqual(["The audit trail embedded in the document is not in the expected form"]);
   });
 });
 
