@@ -145,7 +145,7 @@ export function envelopeRoutes(deps: Deps) {
       security,
       summary: "Void an envelope that is still out for signature (its links stop working)",
       request: { params: IdParam, body: jsonBody(VoidBody) },
-      responses: { 200: jsonContent(EnvelopeSchema), ...standardErrors, ...notFoundError, 409: problem("Already completed, declined, voided or expired (envelope_closed)") },
+      responses: { 200: jsonContent(EnvelopeSchema), ...standardErrors, ...notFoundError, 409: problem("Already completed, declined, voided or expired (wrong_state)") },
     }),
     async (c) => {
       const actor = need(c, "signing:send");
@@ -163,7 +163,7 @@ export function envelopeRoutes(deps: Deps) {
       security,
       summary: "Remind every signer whose turn it is and who has not signed yet",
       request: { params: IdParam },
-      responses: { 200: jsonContent(EnvelopeSchema), ...standardErrors, ...notFoundError, 409: problem("Not out for signature (envelope_closed)") },
+      responses: { 200: jsonContent(EnvelopeSchema), ...standardErrors, ...notFoundError, 409: problem("Not out for signature (wrong_state)") },
     }),
     async (c) => {
       const actor = need(c, "signing:send");

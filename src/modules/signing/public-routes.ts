@@ -55,7 +55,7 @@ const OtpVerifyBody = z.strictObject({ code: z.string().regex(/^[0-9]{6}$/, "six
 const SignBody = z
   .strictObject({
     signature: z.discriminatedUnion("kind", [
-      z.strictObject({ kind: z.literal("drawn"), image: z.string().min(1).max(800_000).openapi({ description: "The drawn signature as a base64 PNG (a data:image/png;base64, prefix is accepted), at most 512 KB" }) }),
+      z.strictObject({ kind: z.literal("drawn"), image: z.string().min(1).openapi({ description: "The drawn signature as a base64 PNG (a data:image/png;base64, prefix is accepted), at most 512 KB" }) }),
       z.strictObject({ kind: z.literal("typed"), text: z.string().trim().min(2).max(100) }),
     ]),
     fields: z.record(z.string().max(64), z.union([z.string().max(500), z.boolean()])).optional().openapi({ description: "Values of this signer's own fields (text, checkbox …), by field id" }),
