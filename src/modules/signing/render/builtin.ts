@@ -6,7 +6,7 @@ import { PDFDocument } from "pdf-lib";
 import type { PlacedField, TemplatePage } from "../../../db/schema-signing";
 import { ACCENT, Flow, INK, MUTED, type PageCanvas } from "./canvas";
 import type { DocumentBlock, DocumentData, RenderedDocument } from "./index";
-import { type Lang, shapeLine, wrap } from "./shape";
+import { firstStrongRtl, type Lang, shapeLine, wrap } from "./shape";
 import { commonText, templateText } from "./texts";
 import { fill } from "./texts/types";
 import type { BuiltinKind } from "./index";
@@ -131,10 +131,11 @@ export function table(flow: Flow, heading: string, rows: Array<{ label: string; 
       const x = flow.rtl ? flow.right - 6 - w : flow.left + 6;
       flow.page.text(l, x, top - (i + 1) * lh + 3, { lang, size: 9, color: MUTED });
     });
+    const valueRtl = firstStrongRtl(row.value);
     valueLines.forEach((l, i) => {
-      const w = shapeLine(l, lang, { size: BODY }).width;
+      const w = shapeLine(l, lang, { size: BODY }, valueRtl).width;
       const x = flow.rtl ? flow.right - labelW - 8 - w : flow.left + labelW + 8;
-      flow.page.text(l, x, top - (i + 1) * lh + 3, { lang, size: BODY, color: INK });
+      flow.page.text(l, x, top - (i + 1) * lh + 3, { lang, size: BODY, color: INK, rtl: valueRtl });
     });
     flow.y = top - h;
   }

@@ -187,13 +187,13 @@ export class Flow {
   startX(w: number, indent = 0): number {
     return this.rtl ? this.right - indent - w : this.left + indent;
   }
-  paragraph(text: string, style: ParaStyle): void {
+  paragraph(text: string, style: ParaStyle & { rtl?: boolean }): void {
     const indent = style.indent ?? 0;
     const lh = style.lineHeight ?? style.size * 1.45;
     for (const line of wrap(text, this.width - indent, this.lang, style)) {
       this.ensure(lh);
       this.y -= lh;
-      const shaped = shapeLine(line, this.lang, style, this.rtl);
+      const shaped = shapeLine(line, this.lang, style, style.rtl ?? this.rtl);
       const align = style.align ?? "start";
       const atEnd = (align === "end") !== this.rtl;
       const x = align === "center" ? this.left + (this.width - shaped.width) / 2 : atEnd ? this.right - indent - shaped.width : this.left + indent;

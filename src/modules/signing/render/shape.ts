@@ -37,10 +37,14 @@ export interface TextStyle {
 }
 
 const bidi = bidiFactory();
+const RTL_CHARS = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200f\u202b\u202e\u2067]/;
 
 export const isRtl = (lang: Lang) => lang === "he" || lang === "ar";
 
-/** Whether the first strong character of `text` is right-to-left (direction of a lone name or value). */
+/**
+ * Direction of a lone value (a table cell, a name in a box): its first strong character's, and
+ * left-to-right when it has none (phone numbers, IBANs, amounts keep their order in RTL documents).
+ */
 export function firstStrongRtl(text: string): boolean {
   for (const ch of text) {
     const c = classify(ch.codePointAt(0) ?? 0);
@@ -124,7 +128,10 @@ function shapeRun(text: string, font: FontKey, rtl: boolean, lang: Lang, size: n
   buf.setLanguage(lang);
   buf.guessSegmentProperties();
   hb.shape(f.font, buf);
-  const items = buf.getGlyphInfosAndPositions();
+  // getGlyphInfosAndPositions defines hidden properties per glyph and is several times slower.
+  const infos = buf.getGlyphInfos();
+  const positions = buf.getGlyphPositions();
+  const items = infos.map((g, i) => ({ ...g, ...positions[i] }));
   // Cluster text: from the cluster's start to the next larger cluster start (logical order).
   const starts = [...new Set(items.map((g) => g.cluster))].sort((a, b) => a - b);
   const endOf = new Map<number, number>();
@@ -158,7 +165,8 @@ export function shapeLine(text: string, lang: Lang, style: TextStyle, rtlParagra
   const cacheKey = `${lang}|${style.size}|${style.bold ? 1 : 0}|${rtlParagraph ? 1 : 0}|${text}`;
   const hit = cache.get(cacheKey);
   if (hit) return hit;
-  const levels = bidi.getEmbeddingLevels(text, rtlParagraph ? "rtl" : "ltr").levels;
+  // Left-to-right text with no right-to-left characters needs no bidi pass (the common case).
+  const levels = !rtlParagraph && !RTL_CHARS.test(text) ? new Uint8Array(text.length) : bidi.getEmbeddingLevels(text, rtlParagraph ? "rtl" : "ltr").levels;
   const cps: number[] = [];
   const starts: number[] = [];
   for (let i = 0; i < text.length; ) {
@@ -236,13 +244,19 @@ export function wrap(text: string, width: number, lang: Lang, style: TextStyle):
   const lines: string[] = [];
   for (const para of text.split("\n")) {
     let line = "";
+    let lineWidth = 0; // width of `line` including its trailing spaces
     for (const unit of breakUnits(para)) {
-      const candidate = line + unit;
-      if (!line || measure(candidate.trimEnd(), lang, style) <= width) {
-        line = candidate;
+      // Units are measured alone and summed: breaks fall at spaces and between Han characters,
+      // where shaping does not join across, so the sum is the line's width.
+      const trimmed = measure(unit.trimEnd(), lang, style);
+      const full = unit === unit.trimEnd() ? trimmed : measure(unit, lang, style);
+      if (!line || lineWidth + trimmed <= width) {
+        line += unit;
+        lineWidth += full;
       } else {
         lines.push(line.trimEnd());
         line = unit;
+        lineWidth = full;
       }
       // A unit longer than the width (a user agent, a long reference) is cut by characters.
       while (measure(line.trimEnd(), lang, style) > width && [...line].length > 1) {
@@ -251,6 +265,7 @@ export function wrap(text: string, width: number, lang: Lang, style: TextStyle):
         while (n > 1 && measure(chars.slice(0, n).join(""), lang, style) > width) n--;
         lines.push(chars.slice(0, n).join(""));
         line = chars.slice(n).join("");
+        lineWidth = measure(line, lang, style);
       }
     }
     lines.push(line.trimEnd());

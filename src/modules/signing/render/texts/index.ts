@@ -1,9 +1,12 @@
-import type { BuiltinKind } from "../index";
-import type { Lang } from "../shape";
+import type { BuiltinKind, Lang } from "../index";
+import * as ar from "./ar";
 import * as en from "./en";
+import * as he from "./he";
 import type { CommonText, TemplateText } from "./types";
+import * as zhHans from "./zh-Hans";
+import * as zhHant from "./zh-Hant";
 
-const ALL: Partial<Record<Lang, { common: CommonText; templates: Record<BuiltinKind, TemplateText> }>> = { en };
+const ALL: Record<Lang, { common: CommonText; templates: Record<BuiltinKind, TemplateText> }> = { en, he, ar, "zh-Hans": zhHans, "zh-Hant": zhHant };
 
 export function commonText(lang: Lang): CommonText {
   return (ALL[lang] ?? en).common;
