@@ -64,7 +64,7 @@ describe("an uploaded template", () => {
     const envelope = await createEnvelope(ctx.deps, staff, { tenantId: tenant.id, applicationId: app.id, documents: ["upload-bank-letter"], signers: [{ role: "applicant", name: "Uma Upload", email }], routing: "parallel" });
     const docs = await ctx.deps.db.selectFrom("envelope_documents").selectAll().where("envelope_id", "=", envelope.id).execute();
     expect(docs[0]).toMatchObject({ name: "Bank letter", original_sha256: sha256Hex(pdf), template_version: 1 });
-    expect((docs[0]?.fields as Array<PlacedField & { value?: string }>).find((f) => f.id === "who")?.value).toBe("Uma Upload");
+    expect(((docs[0]?.fields ?? []) as Array<PlacedField & { value?: string }>).find((f) => f.id === "who")?.value).toBe("Uma Upload");
     const token = await k.tokenFor(tenant.id, email);
     await k.authenticate(tenant.id, token, email);
     const missing = await signEnvelope(ctx.deps, signerMeta(), token, { kind: "drawn", png: SIGNATURE_PNG }, {}).catch((e: { issues: unknown[] }) => e.issues);
