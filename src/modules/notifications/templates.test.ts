@@ -36,7 +36,7 @@ const textOf = (t: { subject: string; body: Array<string | { action: string } | 
 
 describe("message templates", () => {
   it("exist in every locale with exactly the declared {{vars}}", () => {
-    expect(TEMPLATE_NAMES).toHaveLength(28);
+    expect(TEMPLATE_NAMES).toHaveLength(38);
     for (const locale of MESSAGE_LOCALES) {
       for (const name of TEMPLATE_NAMES) {
         const t = CATALOGS[locale][name];
