@@ -97,10 +97,10 @@ describe("placing, moving, resizing and nudging", () => {
 });
 
 describe("field checks before saving", () => {
-  const field = (p: Partial<PlacedField>): PlacedField => ({ id: "s1", kind: "signature", role: "applicant", page: 1, x: 10, y: 10, width: 100, height: 40, required: true, ...p });
+  const field = (p: Partial<PlacedField>): PlacedField => ({ id: "s1", kind: "signature", role: "applicant", page: 0, x: 10, y: 10, width: 100, height: 40, required: true, ...p });
 
-  it("finds a missing page, a box off the page, a repeated id and no signature on activation", () => {
-    const fields = [field({}), field({ id: "s1", kind: "text" }), field({ id: "t2", kind: "text", page: 3 }), field({ id: "t3", kind: "text", x: 560 })];
+  it("finds a missing page (pages count from 0), a box off the page, a repeated id and no signature on activation", () => {
+    const fields = [field({}), field({ id: "s1", kind: "text" }), field({ id: "t2", kind: "text", page: 2 }), field({ id: "t3", kind: "text", x: 560 })];
     expect(fieldProblems(fields, [A4, A4], false)).toEqual([
       { index: 1, code: "duplicate" },
       { index: 2, code: "page" },
@@ -108,6 +108,8 @@ describe("field checks before saving", () => {
     ]);
     expect(fieldProblems([field({ kind: "text" })], [A4], true)).toEqual([{ index: null, code: "no_signature" }]);
     expect(fieldProblems([field({})], [A4], true)).toEqual([]);
+    expect(fieldProblems([field({ page: 1 })], [A4], false)).toEqual([{ index: 0, code: "page" }]);
+    expect(fieldProblems([field({ page: 0.5 })], [A4, A4], false)).toEqual([{ index: 0, code: "page" }]);
   });
 
   it("names new fields after their kind without reusing an id", () => {

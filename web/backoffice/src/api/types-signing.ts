@@ -35,7 +35,7 @@ export type SigningText = Partial<Record<SigningLanguage, string>>;
 
 /**
  * A field placed on a page, in PDF points from the page's bottom-left corner: (x, y) is the box's
- * lower-left corner (src/db/schema-signing.ts PlacedField).
+ * lower-left corner; `page` is numbered from 0 (src/db/schema-signing.ts PlacedField).
  */
 export interface PlacedField {
   id: string;

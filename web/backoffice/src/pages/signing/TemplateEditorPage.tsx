@@ -123,8 +123,9 @@ function Editor({ template, onSaved }: { template: Template; onSaved(next: Templ
     setSelected(f.id);
     setTimeout(() => document.querySelector<HTMLElement>(`[data-field="${f.id}"]`)?.focus(), 0);
   };
+  /** `page` from 0, as fields store it. */
   const addToPage = (page: number) => {
-    const info = pdf?.pages[page - 1];
+    const info = pdf?.pages[page];
     if (!info) return;
     const size = viewportSize(info, info.rotation, 1);
     add(page, boxAtClick(kind, { x: size.width / 2, y: size.height / 2 }, info, info.rotation, 1));
@@ -171,7 +172,7 @@ function Editor({ template, onSaved }: { template: Template; onSaved(next: Templ
   const current = index >= 0 ? fields[index] : undefined;
   const invalid = new Set(Object.keys(problems).map((i) => fields[Number(i)]?.id ?? ""));
   const fieldLabel = (f: PlacedField) =>
-    `${t("signing.editor.fieldButton", { kind: t(`signing.kinds.${f.kind}`), role: t(`signing.roles.${f.role}`), page: f.page })}${signingText(f.label) ? ` — ${signingText(f.label)}` : ""}`;
+    `${t("signing.editor.fieldButton", { kind: t(`signing.kinds.${f.kind}`), role: t(`signing.roles.${f.role}`), page: f.page + 1 })}${signingText(f.label) ? ` — ${signingText(f.label)}` : ""}`;
   const pageScale = (w: number) => Math.max(0.3, Math.min(1.5, (width - 4) / w));
 
   return (
@@ -204,12 +205,12 @@ function Editor({ template, onSaved }: { template: Template; onSaved(next: Templ
                   info={info}
                   kind={kind}
                   scale={scale}
-                  fields={fields.filter((f) => f.page === n)}
+                  fields={fields.filter((f) => f.page === info.n - 1)}
                   selected={selected}
                   invalid={invalid}
                   label={t("signing.editor.page", { n, count: pdf.pages.length })}
                   fieldLabel={fieldLabel}
-                  onPlace={(box) => add(n, box)}
+                  onPlace={(box) => add(info.n - 1, box)}
                   onSelect={setSelected}
                   onChange={(fid, box) => update(fid, box)}
                   onRemove={remove}
@@ -245,7 +246,7 @@ function Editor({ template, onSaved }: { template: Template; onSaved(next: Templ
             <p className="muted">{t("signing.editor.placing", { kind: t(`signing.kinds.${kind}`), role: t(`signing.roles.${role}`) })}</p>
             <div className="actions">
               {pdf?.pages.map((info) => (
-                <button key={info.n} type="button" className="button button--small button--secondary" onClick={() => addToPage(info.n)}>
+                <button key={info.n} type="button" className="button button--small button--secondary" onClick={() => addToPage(info.n - 1)}>
                   {t("signing.editor.addToPage", { n: info.n })}
                 </button>
               ))}

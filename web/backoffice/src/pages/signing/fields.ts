@@ -1,7 +1,7 @@
 /**
  * Field placement geometry for the template editor, kept pure so it is unit-tested
  * (tests/web-signing-fields.test.ts). Fields are stored in PDF points from the page's bottom-left
- * corner, (x, y) the box's lower-left corner; the editor draws pages as pdf.js does: `scale` CSS
+ * corner, (x, y) the box's lower-left corner, `page` numbered from 0 (as pdf-lib and the renderer do); the editor draws pages as pdf.js does: `scale` CSS
  * pixels per point, the page turned clockwise by its /Rotate (0, 90, 180 or 270).
  */
 import type { FieldKind, PlacedField, SignerRole, TemplatePage } from "../../api/types";
@@ -148,7 +148,7 @@ export function fieldProblems(fields: readonly PlacedField[], pages: readonly Te
   const out: { index: number | null; code: string }[] = [];
   const seen = new Set<string>();
   fields.forEach((f, index) => {
-    const page = pages[f.page - 1];
+    const page = Number.isInteger(f.page) ? pages[f.page] : undefined;
     if (!page) out.push({ index, code: "page" });
     else if (f.x < 0 || f.y < 0 || f.width <= 0 || f.height <= 0 || f.x + f.width > page.width + 0.01 || f.y + f.height > page.height + 0.01) out.push({ index, code: "outside" });
     if (seen.has(f.id)) out.push({ index, code: "duplicate" });
