@@ -34,6 +34,7 @@ interface BIds {
   trigger: string;
   application: string;
   document: string;
+  envelope: string;
 }
 
 let A: TestTenant;
@@ -81,6 +82,7 @@ async function snapshotB() {
   const trigger = (await items("/triggers?limit=200", bKey)).find((t) => t.id === b.trigger);
   const application = (await get(`/applications/${b.application}`, bKey)).body;
   const review = (await get(`/compliance/reviews/${b.review}`, bCompliance)).body;
+  const envelope = (await get(`/envelopes/${b.envelope}`, bKey)).body;
   return {
     user: user.body,
     org: org.body,
@@ -98,6 +100,7 @@ async function snapshotB() {
     trigger,
     application,
     review,
+    envelope,
   };
 }
 
@@ -150,9 +153,11 @@ beforeAll(async () => {
     campaign: "",
     trigger: "",
     ...(await bApplication()),
+    envelope: "",
     review: "",
   };
   b.review = await bReview(b.application);
+  b.envelope = await bEnvelope(b.application);
   Object.assign(b, await bDistribution(b.survey));
 });
 
@@ -176,6 +181,17 @@ async function bApplication() {
     .values({ tenant_id: B.id, id: document, application_id: app.id, field_id: "idDocument", kind: "id_document", file_name: "b.pdf", content_type: "application/pdf", size: 17, sha256: "0".repeat(64), blob_key: key, uploaded_at: ctx.clock.now() })
     .execute();
   return { application: app.id, document };
+}
+
+/** An envelope of B's out for signature (inserted directly), for the envelope routes. */
+async function bEnvelope(applicationId: string): Promise<string> {
+  const id = crypto.randomUUID();
+  const now = ctx.clock.now();
+  await ctx.deps.db
+    .insertInto("envelopes")
+    .values({ tenant_id: B.id, id, application_id: applicationId, step_id: null, status: "sent", routing: "sequential", language: "en", answers_digest: null, expires_at: new Date(now.getTime() + 86_400_000), reminder_every_hours: null, next_reminder_at: null, created_by: null, created_at: now, completed_at: null, closed_at: null, close_reason: null, seal_error: null })
+    .execute();
+  return id;
 }
 
 /** An open compliance review of B's applicant (a block-band hit), inserted directly. */
@@ -211,7 +227,7 @@ async function bSurvey(): Promise<string> {
   return s.id as string;
 }
 
-const allBIds = () => [B.id, b.review, b.region, b.branch, b.user, b.invitation, b.apiKey, b.survey, b.contact, b.campaign, b.trigger, b.application, b.document, ...b.audit, ...b.jobs, ...b.messages];
+const allBIds = () => [B.id, b.review, b.envelope, b.region, b.branch, b.user, b.invitation, b.apiKey, b.survey, b.contact, b.campaign, b.trigger, b.application, b.document, ...b.audit, ...b.jobs, ...b.messages];
 const LISTS = [
   "/users?limit=200",
   "/invitations?limit=200",
@@ -300,6 +316,14 @@ const TARGETS: Record<string, { id: (b: BIds) => string; body?: unknown; officer
   "GET /applications/{id}/documents/{documentId}": { id: (x) => x.application },
   "POST /applications/{id}/documents/{documentId}/accept": { id: (x) => x.application },
   "POST /applications/{id}/documents/{documentId}/reject": { id: (x) => x.application, body: { reason: "Hijacked" } },
+  "GET /applications/{id}/envelopes": { id: (x) => x.application },
+  "POST /applications/{id}/envelopes": { id: (x) => x.application, body: { documents: ["builtin-loan_contract"], signers: [{ role: "applicant", name: "Hijacked", email: "hijack@example.test" }] } },
+  "GET /envelopes/{id}": { id: (x) => x.envelope },
+  "POST /envelopes/{id}/void": { id: (x) => x.envelope, body: { reason: "Hijacked" } },
+  "POST /envelopes/{id}/remind": { id: (x) => x.envelope },
+  "POST /envelopes/{id}/seal": { id: (x) => x.envelope },
+  "GET /envelopes/{id}/documents/{documentId}": { id: (x) => x.envelope },
+  "GET /envelopes/{id}/audit-trail": { id: (x) => x.envelope },
   "GET /compliance/reviews/{id}": { id: (x) => x.review },
   "POST /compliance/reviews/{id}/decision": { id: (x) => x.review, body: { decision: "false_positive", reason: "Hijacked" }, officer: true },
 };
