@@ -3,8 +3,8 @@
  * the address's fragment, which browsers never send to a server; the page moves it into this tab's
  * sessionStorage and drops it from the address (history, screenshots, shared screens), so a reload
  * still works. No cookies, no inline scripts; every call goes to this origin with the token as a
- * Bearer header. The language is the signer's (from the server) unless `?lang=` or the switch says
- * otherwise.
+ * Bearer header. The language is the signer's (from the server, remembered on this device for
+ * links that can no longer show it) unless `?lang=` or the switch says otherwise.
  */
 import "../styles.css";
 import "../apply/apply.css";
@@ -35,7 +35,16 @@ function browserLocale(): Locale | null {
   }
   return null;
 }
-let locale: Locale = fromUrl ?? browserLocale() ?? "en";
+/** The last signer's language on this device: a used or expired link has no view to say it. */
+const LANG_KEY = "atrium.sign.lang";
+function remembered(): Locale | null {
+  try {
+    return matchLocale(localStorage.getItem(LANG_KEY));
+  } catch {
+    return null;
+  }
+}
+let locale: Locale = fromUrl ?? remembered() ?? browserLocale() ?? "en";
 let bankName: string | null = null;
 
 /** The token: from the fragment (then kept in this tab and dropped from the address), else kept. */
@@ -103,7 +112,7 @@ async function bank(): Promise<void> {
     if (!res.ok) return;
     const b = (await res.json()) as { name: string; defaultLocale?: string };
     bankName ??= b.name;
-    if (!chosen && !ui?.view() && !browserLocale() && isLocale(b.defaultLocale)) locale = b.defaultLocale;
+    if (!chosen && !ui?.view() && !remembered() && !browserLocale() && isLocale(b.defaultLocale)) locale = b.defaultLocale;
     frame();
   } catch {
     // the name is a nicety; the signing view names the bank too
@@ -121,6 +130,11 @@ ui = signingUI({
     bankName = v.bank.name;
     const l = matchLocale(v.language);
     if (!chosen && l) locale = l;
+    try {
+      if (l) localStorage.setItem(LANG_KEY, l);
+    } catch {
+      // storage refused: the browser's language serves next time
+    }
     if (`${locale}|${bankName}` !== before) frame();
   },
 });

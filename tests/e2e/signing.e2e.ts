@@ -1,0 +1,167 @@
+/**
+ * Signing on a 360×740 phone in Arabic: staff send the loan contract (a built-in template) through
+ * the API; the applicant opens the SMS link /c/{bank}/sign#{token}, accepts the electronic-records
+ * consent, reads the contract (right to left, larger text), confirms the one-time code from the
+ * outbox (a wrong one first), is refused a blank pad, draws a signature with pointer moves and
+ * signs. The envelope completes, its sealed PDF verifies intact with the trail inside, and the
+ * used link shows "already signed". No sideways scroll, no serious axe findings.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, it, onTestFailed } from "vitest";
+import { makeTenant } from "../support/factories";
+import { browserAvailable, describeFailure, expectNoSidewaysScroll, newPage, useLiveApp, watchProblems } from "./harness";
+import { codeIn, expectAxeClean, langDir, newestSms, staff } from "./onboarding-helpers";
+import { shot } from "./ui-helpers";
+
+const PHONE = "+971501234569";
+const NAME = "ليلى حمدان";
+
+interface Envelope {
+  id: string;
+  status: string;
+  sealStatus: string;
+  sealError: string | null;
+  documents: { id: string; signedSha256: string | null }[];
+  signers: { status: string; authMethod: string | null }[];
+}
+
+/** Draws a wavy stroke across the pad with pointer (mouse) moves, like a finger would. */
+async function drawSignature(page: Page): Promise<void> {
+  const box = await page.locator("#sign-pad").boundingBox();
+  if (!box) throw new Error("the signature pad is not on the page");
+  const y0 = box.y + box.height / 2;
+  await page.mouse.move(box.x + 20, y0);
+  await page.mouse.down();
+  for (let i = 1; i <= 30; i++) await page.mouse.move(box.x + 20 + i * ((box.width - 40) / 30), y0 + Math.sin(i / 3) * (box.height / 4), { steps: 2 });
+  await page.mouse.up();
+  await page.mouse.move(box.x + box.width / 3, y0 - 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 3 + 30, y0 + 25, { steps: 6 });
+  await page.mouse.up();
+}
+
+describe.skipIf(!browserAvailable())("signing on a 360-px phone in Arabic", () => {
+  const live = useLiveApp();
+
+  it("consents, reads, confirms the code, signs; the sealed PDF verifies and the link is then used", async () => {
+    const { ctx, baseUrl } = live.app;
+    const tenant = await makeTenant(ctx);
+    const api = await staff(ctx, tenant);
+    const { context, page } = await newPage(live.browser, { width: 360, height: 740 });
+    const problems = watchProblems(page);
+    let current = page;
+    onTestFailed(async ({ task }) => console.error(await describeFailure(current, task.name, problems)));
+
+    const app = await api.call<{ id: string }>("POST", "/applications", { product: "personal_loan", customer: { name: NAME, phone: PHONE, language: "ar" }, channel: "branch" });
+    const sent = await api.call<Envelope>("POST", `/applications/${app.id}/envelopes`, {
+      documents: ["builtin-loan_contract"],
+      signers: [{ role: "applicant", name: NAME, phone: PHONE, language: "ar" }],
+      routing: "sequential",
+    });
+    const sms = await newestSms(api, PHONE, /^signing\.request/);
+    const link = /\/c\/[^/\s]+\/sign#[\w-]+/.exec(sms.bodyText)?.[0];
+    if (!link) throw new Error(`no signing link in the SMS: ${sms.bodyText}`);
+
+    // Welcome: the bank, the signer, the document; the token leaves the address at once.
+    await page.goto(`${baseUrl}${link}`);
+    await page.getByRole("heading", { level: 1, name: "مستندات للتوقيع" }).waitFor();
+    expect(await langDir(page)).toEqual(["ar", "rtl"]);
+    expect(new URL(page.url()).hash).toBe("");
+    expect(await page.locator("header .bank").textContent()).toBe(tenant.name);
+    await expect(page.locator("main").textContent()).resolves.toContain(NAME);
+    await expectNoSidewaysScroll(page, 360);
+    await shot(page, "signing-ar-360-welcome");
+    await page.getByRole("button", { name: "ابدأ" }).click();
+
+    // Consent: nothing goes on until the box is ticked.
+    const agree = page.getByLabel("قرأت هذا وأوافق على استلام هذه المستندات وتوقيعها إلكترونيًا.");
+    await agree.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("sign-title");
+    await expectNoSidewaysScroll(page, 360);
+    await expectAxeClean(page, "signing: consent");
+    await shot(page, "signing-ar-360-consent");
+    await page.getByRole("button", { name: "متابعة" }).click();
+    await page.getByText("ضع علامة في المربع للموافقة قبل المتابعة.").waitFor();
+    await agree.check();
+    await page.getByRole("button", { name: "متابعة" }).click();
+
+    // Read: the contract as text, right to left, larger on request; downloadable as the PDF.
+    await page.getByRole("heading", { level: 1, name: "اقرأ المستند" }).waitFor();
+    const body = page.locator("#doc-body");
+    expect(await body.getAttribute("dir")).toBe("rtl");
+    expect(((await body.textContent()) ?? "").length).toBeGreaterThan(200);
+    const before = await body.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    await page.getByRole("button", { name: "تكبير النص" }).click();
+    expect(await body.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThan(before);
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "تنزيل ملف PDF" }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.pdf$/);
+    await expectNoSidewaysScroll(page, 360);
+    await shot(page, "signing-ar-360-read");
+    await page.getByRole("button", { name: "قرأته، متابعة" }).click();
+
+    // The one-time code: a wrong one says how many attempts are left, the right one goes on.
+    await page.getByRole("heading", { level: 1, name: "أكّد هويتك" }).waitFor();
+    await page.getByRole("button", { name: "أرسل الرمز" }).click();
+    const codeBox = page.getByLabel("رمز من 6 أرقام");
+    await codeBox.waitFor();
+    expect(await codeBox.getAttribute("autocomplete")).toBe("one-time-code");
+    expect(await codeBox.getAttribute("inputmode")).toBe("numeric");
+    const code = codeIn(await newestSms(api, PHONE, /^signing\.otp/));
+    await codeBox.fill(code === "000000" ? "111111" : "000000");
+    await page.getByRole("button", { name: "تأكيد" }).click();
+    await page.getByText(/هذا الرمز غير صحيح\. المحاولات المتبقية: \d+\./).waitFor();
+    await codeBox.fill(code);
+    await page.getByRole("button", { name: "تأكيد" }).click();
+
+    // Sign: a blank pad is refused here; a drawn signature goes through.
+    await page.getByRole("heading", { level: 1, name: "التوقيع" }).waitFor();
+    expect(await page.getByRole("tab", { name: "رسم" }).getAttribute("aria-selected")).toBe("true");
+    const pad = await page.locator("#sign-pad").evaluate((c: HTMLCanvasElement) => ({ width: c.width, css: c.getBoundingClientRect().width, ratio: devicePixelRatio }));
+    expect(pad.width).toBe(Math.floor(pad.css * pad.ratio));
+    await expectNoSidewaysScroll(page, 360);
+    await expectAxeClean(page, "signing: sign");
+    const signRequests: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().endsWith("/public/signing/sign")) signRequests.push(r.method());
+    });
+    await page.getByRole("button", { name: "توقيع", exact: true }).click();
+    await page.getByText("المربع فارغ. ارسم توقيعك أولًا.").waitFor();
+    expect(signRequests).toEqual([]);
+    await drawSignature(page);
+    await shot(page, "signing-ar-360-sign");
+    await page.getByRole("button", { name: "توقيع", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "تم التوقيع" }).waitFor();
+    expect(await page.locator("#sign-done").textContent()).toBe("شكرًا لك. وقّع الجميع، وستصلك المستندات الموقّعة.");
+    await shot(page, "signing-ar-360-done");
+    // The one expected console line: the browser's own log of the wrong code's 401.
+    expect(problems.errors.filter((e) => !/401 .*\/public\/signing\/otp\/verify/.test(e))).toEqual([]);
+
+    // The envelope completed and was sealed; its signed PDF verifies intact with the trail in it.
+    let envelope = await api.call<Envelope>("GET", `/envelopes/${sent.id}`);
+    for (let i = 0; i < 100 && envelope.sealStatus !== "sealed" && envelope.sealStatus !== "failed"; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      envelope = await api.call<Envelope>("GET", `/envelopes/${sent.id}`);
+    }
+    expect(envelope).toMatchObject({ status: "completed", sealStatus: "sealed", sealError: null });
+    expect(envelope.signers[0]).toMatchObject({ status: "signed", authMethod: "otp_sms" });
+    const docId = envelope.documents[0]?.id as string;
+    const signed = await api.bytes(`/envelopes/${sent.id}/documents/${docId}?version=signed`);
+    expect(signed.type).toContain("application/pdf");
+    const res = await ctx.app.request("/api/v1/signing/verify", { method: "POST", headers: { "content-type": "application/pdf" }, body: new Uint8Array(signed.body) });
+    const verdict = (await res.json()) as { sealed: boolean; intact: boolean; coversWholeDocument: boolean; auditTrail: { action: string }[] };
+    expect(verdict).toMatchObject({ sealed: true, intact: true, coversWholeDocument: true });
+    expect(verdict.auditTrail.map((e) => e.action)).toEqual(expect.arrayContaining(["consented", "authenticated", "signed"]));
+
+    // The same link again, in a new tab: "already signed", said plainly.
+    const again = await context.newPage();
+    current = again;
+    // The signer's language is remembered on this device: the used link cannot tell it.
+    await again.goto(`${baseUrl}${link}`);
+    await again.getByRole("heading", { level: 1, name: "تم التوقيع مسبقًا" }).waitFor();
+    expect(await again.locator("[data-fatal]").getAttribute("data-fatal")).toBe("used");
+    expect(await langDir(again)).toEqual(["ar", "rtl"]);
+    await expectNoSidewaysScroll(again, 360);
+    await context.close();
+  });
+});
