@@ -27,7 +27,7 @@ beforeAll(async () => {
 
 describe("a seal key from a PKCS#12 file (SEAL_P12_PATH)", () => {
   it("is chosen by config, seals documents pdfsig accepts, and verifies as trusted, not a test seal", async () => {
-    const config = { ...ctx.config, seal: { p12Path: join(dir, "seal.p12"), p12Password: "s3cret" } };
+    const config = { ...ctx.config, seal: { p12Path: join(dir, "seal.p12"), p12Password: "s3cret", tsa: null } };
     const keys = sealKeyProvider(ctx.deps.db, config);
     expect(keys).toBeInstanceOf(P12KeyProvider);
     const sealer = await keys.sealerFor(tenant.id, tenant.name);
