@@ -11,7 +11,7 @@ import type { Deps } from "../../server/deps";
 import type { AppEnv } from "../../server/env";
 import { auditContext, need } from "../../server/guard";
 import { jsonBody, jsonContent, notFoundError, security, standardErrors, z } from "../../server/openapi";
-import { problemResponse } from "../../server/problem";
+import { problemResponse, validationError } from "../../server/problem";
 import { PRODUCTS } from "../onboarding/flow/types";
 import { RENDER_LANGUAGES } from "./render";
 import { FIELD_ID, getTemplate, listTemplates, templatePdf, templatePreview, updateTemplate, uploadTemplate } from "./templates";
@@ -68,6 +68,14 @@ const UploadQuery = z.object({
   language: Lang.openapi({ description: "The language the PDF is written in" }),
   product: z.enum(PRODUCTS).optional().openapi({ description: "The product it is for" }),
 });
+/** Documented as required; checked in the handler, after authorization (a refused caller learns nothing about the input). */
+const UploadQueryDoc = UploadQuery.partial();
+
+function uploadQuery(c: Context<AppEnv>) {
+  const parsed = UploadQuery.safeParse(c.req.query());
+  if (!parsed.success) throw validationError(parsed.error, "query");
+  return parsed.data;
+}
 const UpdateBody = z
   .strictObject({ name: Name.optional(), product: z.enum(PRODUCTS).nullable().optional(), fields: z.array(PlacedFieldSchema).max(200).optional(), status: Status.optional() })
   .openapi("UpdateSigningTemplate");
@@ -159,14 +167,14 @@ export function templateRoutes(deps: Deps) {
       tags,
       security,
       summary: "Upload a PDF as a new template (a draft: place fields, then activate it)",
-      description: `The body is the PDF (Content-Type application/pdf, at most ${max} bytes), checked by content. Refused: not a PDF (415), encrypted or damaged (400).`,
+      description: `Query: name and language are required, product optional. The body is the PDF (Content-Type application/pdf, at most ${max} bytes), checked by content. Refused: not a PDF (415), encrypted or damaged (400).`,
       middleware: [limit] as const,
-      request: { query: UploadQuery, body: { required: true, description: "The PDF", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } } },
+      request: { query: UploadQueryDoc, body: { required: true, description: "The PDF", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } } },
       responses: { 201: jsonContent(TemplateSchema, "Uploaded (draft)"), ...standardErrors, 413: problem("Larger than the upload limit (payload_too_large)"), 415: problem("Not a PDF (unsupported_media_type)") },
     }),
     async (c) => {
       const actor = need(c, "signing:templates");
-      const q = c.req.valid("query");
+      const q = uploadQuery(c);
       const pdf = await readPdf(c);
       const out = await uploadTemplate(deps, auditContext(c, deps.clock.now()), actor, { name: q.name, language: q.language, product: q.product ?? null, pdf });
       return c.json(out, 201);
