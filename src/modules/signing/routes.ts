@@ -49,7 +49,7 @@ export const VerificationSchema = z
     signer: z.object({ subject: z.string(), issuer: z.string() }).nullable(),
     signedAt: z.string().nullable().openapi({ description: "The time in the signature dictionary (/M), ISO 8601" }),
     timestamp: z
-      .object({ at: z.string().openapi({ description: "The time the authority vouches for (TSTInfo genTime), ISO 8601" }), authority: z.string().openapi({ description: "The time-stamp authority's certificate subject" }) })
+      .object({ at: z.string().openapi({ description: "The time the authority vouches for (TSTInfo genTime), ISO 8601" }), authority: z.string().openapi({ description: "The time-stamp authority's certificate subject, as its certificate states it (not checked against a list of trusted authorities)" }) })
       .nullable()
       .openapi({ description: "The signature time-stamp (RFC 3161, PAdES B-T), when the seal has one that verifies over this signature" }),
     auditTrail: z.array(AuditTrailEventSchema).openapi({ description: "The signing envelope's events embedded in the sealed document; [] unless the seal is intact and trusted" }),

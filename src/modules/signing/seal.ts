@@ -8,8 +8,8 @@ import { buildCms, sha256 } from "./cms";
 import { embedSignature, loadSealable, prepareSeal, type SealFields } from "./pdf";
 import { verifySignatureBytes } from "./verify";
 
-/** Room for a signature time-stamp token: the TSA's signed TSTInfo and its certificate chain. */
-export const TIMESTAMP_ROOM = 16_384;
+/** Room for a signature time-stamp token: the TSA's signed TSTInfo and its certificate chain (a larger one costs a second try). */
+export const TIMESTAMP_ROOM = 8192;
 
 /** Room for the CMS: the chain, the signed attributes, the signature (and the time-stamp token), with a margin. */
 function contentsSize(sealer: Sealer): number {
@@ -17,9 +17,15 @@ function contentsSize(sealer: Sealer): number {
 }
 
 export async function sealPdf(pdf: Uint8Array, sealer: Sealer, fields: SealFields): Promise<Uint8Array> {
-  const doc = await loadSealable(pdf);
-  const prepared = await prepareSeal(doc, fields, contentsSize(sealer));
-  const cms = await buildCms(sha256(prepared.signedBytes), sealer);
+  let room = contentsSize(sealer);
+  let prepared = await prepareSeal(await loadSealable(pdf), fields, room);
+  let cms = await buildCms(sha256(prepared.signedBytes), sealer);
+  if (cms.length > room) {
+    // A time-stamp authority sent a larger token (a long chain) than reserved: once more with room for it.
+    room = cms.length + 2048;
+    prepared = await prepareSeal(await loadSealable(pdf), fields, room);
+    cms = await buildCms(sha256(prepared.signedBytes), sealer);
+  }
   const sealed = embedSignature(prepared, cms);
   const check = verifySignatureBytes(sealed);
   if (!check.sealed || !check.intact || !check.coversWholeDocument || (sealer.timestamper && !check.timestamp)) {

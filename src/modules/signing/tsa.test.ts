@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OID } from "./cms";
 import type { Sealer } from "./keys";
 import { findLastSignature } from "./pdf";
-import { sealPdf } from "./seal";
+import { sealPdf, TIMESTAMP_ROOM } from "./seal";
 import { FIELDS, makePdf, pdfsig, sealSetup } from "./signing.testkit";
 import { checkTimestampToken, httpTimestamper, TimestampError, TSA_OID } from "./tsa";
 import { type LocalTsa, makeToken, startLocalTsa } from "./tsa.testkit";
@@ -108,6 +108,22 @@ describe("sealing with a time-stamp authority (PAdES B-T)", () => {
     expect(v.intact).toBe(true);
     expect(v.timestamp).toBeNull();
     expect(v.problems.join(" ")).toMatch(/time-stamp/);
+  });
+});
+
+describe("a large token", () => {
+  it("a TSA token larger than the reserved room: sealed on a second try, valid for pdfsig", async () => {
+    tsa.mode = "big-token";
+    try {
+      const before = tsa.requests.length;
+      const big = await sealPdf(original, stamped, FIELDS);
+      expect(tsa.requests.length - before).toBe(2);
+      expect(signerInfo(big).unsignedAttrs?.attributes[0]?.values[0]?.toBER(false).byteLength).toBeGreaterThan(TIMESTAMP_ROOM);
+      expect(pdfsig(big)).toContain("Signature is Valid.");
+      expect((await verifyPdf(s.ctx.deps.db, s.keys, big)).timestamp).not.toBeNull();
+    } finally {
+      tsa.mode = "ok";
+    }
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * A local RFC 3161 time-stamp authority for tests (node:http): it answers TimeStampReq with a
  * TimeStampResp signed by a TSA certificate of the local test CA, or — by `mode` — misbehaves the
- * ways a real one can (garbage, rejection, a foreign nonce or imprint, a bad signature, HTTP 500, silence).
+ * ways a real one can (garbage, rejection, a foreign nonce or imprint, a bad signature, HTTP 500, silence),
+ * or sends a token larger than the room a seal reserves for it (its chain sent six times).
  */
 import { createHash, type KeyObject, sign as nodeSign } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -12,13 +13,13 @@ import { compareBytes, OID, signingCertificateV2 } from "./cms";
 import type { TestSealCa } from "./test-ca";
 import { TSA_OID } from "./tsa";
 
-export type TsaMode = "ok" | "garbage" | "reject" | "wrong-nonce" | "wrong-imprint" | "bad-signature" | "http-500" | "silent";
+export type TsaMode = "ok" | "big-token" | "garbage" | "reject" | "wrong-nonce" | "wrong-imprint" | "bad-signature" | "http-500" | "silent";
 
 const ab = (u: Uint8Array) => u.slice().buffer as ArrayBuffer;
 const buf = (v: ArrayBuffer) => new Uint8Array(v);
 
 /** A TimeStampToken (ContentInfo of SignedData over a TSTInfo) signed with `key`, its chain attached when asked. */
-export function makeToken(tst: pkijs.TSTInfo, key: KeyObject, chain: Uint8Array[], withCerts: boolean, corrupt = false): pkijs.ContentInfo {
+export function makeToken(tst: pkijs.TSTInfo, key: KeyObject, chain: Uint8Array[], withCerts: boolean, corrupt = false, copies = 1): pkijs.ContentInfo {
   const content = buf(tst.toSchema().toBER(false));
   const [leafDer] = chain;
   if (!leafDer) throw new Error("The TSA has no certificate");
@@ -46,7 +47,7 @@ export function makeToken(tst: pkijs.TSTInfo, key: KeyObject, chain: Uint8Array[
     version: 3,
     digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 })],
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: TSA_OID.tstInfo, eContent: new asn1js.OctetString({ valueHex: ab(content) }) }),
-    ...(withCerts ? { certificates: certs } : {}),
+    ...(withCerts ? { certificates: Array.from({ length: copies }, () => certs).flat() } : {}),
     signerInfos: [signerInfo],
   });
   return new pkijs.ContentInfo({ contentType: OID.signedData, content: sd.toSchema(true) });
@@ -106,7 +107,7 @@ export async function startLocalTsa(ca: TestSealCa): Promise<LocalTsa> {
       genTime: tsa.now(),
       ...(nonce ? { nonce } : {}),
     });
-    const token = makeToken(tst, key, chain, parsed.certReq === true, tsa.mode === "bad-signature");
+    const token = makeToken(tst, key, chain, parsed.certReq === true, tsa.mode === "bad-signature", tsa.mode === "big-token" ? 6 : 1);
     reply(200, buf(new pkijs.TimeStampResp({ status: new pkijs.PKIStatusInfo({ status: 0 }), timeStampToken: token }).toSchema().toBER(false)));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
