@@ -138,6 +138,26 @@ describe.skipIf(!browserAvailable())("e-signature in the back office", () => {
     await envelope.getByText("The chain of events is intact.").waitFor();
     await envelope.locator('[data-event="voided"]').waitFor();
 
+    // Right to left on a phone: the section in Hebrew fits 390 px; the placed field stays over the same spot of the page.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole("banner").getByLabel("Language").selectOption("he");
+    await page.getByRole("region", { name: "חתימות" }).locator(".badge", { hasText: "בוטל" }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    await expectNoSidewaysScroll(page, 390);
+    await expectAccessible(page, "application signatures, Hebrew");
+    await shot(page, "signing-application-he-390");
+    await page.goto(`${live.app.baseUrl}/app/documents/templates/edit?key=${encodeURIComponent(row.key)}`);
+    const drawn = page.locator('.sg-page[data-page="1"]');
+    await page.locator('[data-field="signature_1"]').waitFor();
+    const pageBox = await drawn.boundingBox();
+    const fieldBox = await page.locator('[data-field="signature_1"]').boundingBox();
+    if (!pageBox || !fieldBox) throw new Error("the page or the field is not drawn");
+    const narrow = pageBox.width / 595;
+    expect(Math.abs(fieldBox.x - pageBox.x - (placed?.x ?? 0) * narrow)).toBeLessThan(2);
+    expect(Math.abs(fieldBox.y - pageBox.y - (842 - (placed?.y ?? 0) - 50) * narrow)).toBeLessThan(2);
+    await expectAccessible(page, "template editor, Hebrew");
+    await shot(page, "signing-editor-he-390");
+
     const stored = await ctx.deps.db.selectFrom("envelopes").selectAll().where("tenant_id", "=", tenant.id).executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ application_id: application.id, status: "voided", close_reason: "Wrong documents chosen" });
     expect(problems.errors.filter((p) => !/\b400\b/.test(p))).toEqual([]);

@@ -16,6 +16,7 @@ export function EnvelopeCard({ envelope, canSend, onChange }: { envelope: Envelo
   const { t } = useTranslation();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A catalogue key, so the message follows a change of language.
   const [notice, setNotice] = useState<string | null>(null);
   const [voiding, setVoiding] = useState(false);
   const [trail, setTrail] = useState(false);
@@ -96,7 +97,7 @@ export function EnvelopeCard({ envelope, canSend, onChange }: { envelope: Envelo
             {t("signing.seal.failedBecause")} <span dir="ltr">{e.sealError ?? "—"}</span>
           </p>
           {canSend ? (
-            <button type="button" className="button button--small" disabled={busy !== null} onClick={() => void act("seal", () => signing.retrySeal(e.id), t("signing.seal.retried"))}>
+            <button type="button" className="button button--small" disabled={busy !== null} onClick={() => void act("seal", () => signing.retrySeal(e.id), "signing.seal.retried")}>
               {t("signing.seal.retry")}
             </button>
           ) : null}
@@ -131,12 +132,12 @@ export function EnvelopeCard({ envelope, canSend, onChange }: { envelope: Envelo
       <h4>{t("signing.envelope.signers")}</h4>
       <SignersTable signers={e.signers} label={`${t("signing.envelope.signers")} — ${title}`} />
 
-      <StatusMessage>{notice}</StatusMessage>
+      <StatusMessage>{notice ? t(notice) : null}</StatusMessage>
       <ErrorMessage>{error}</ErrorMessage>
       <div className="actions">
         {canSend && open ? (
           <>
-            <button type="button" className="button button--small button--secondary" disabled={busy !== null} onClick={() => void act("remind", () => signing.remind(e.id), t("signing.envelope.reminded"))}>
+            <button type="button" className="button button--small button--secondary" disabled={busy !== null} onClick={() => void act("remind", () => signing.remind(e.id), "signing.envelope.reminded")}>
               {t("signing.envelope.remind")}
             </button>
             <button type="button" className="button button--small button--danger" disabled={busy !== null} onClick={() => setVoiding(true)}>
@@ -156,7 +157,7 @@ export function EnvelopeCard({ envelope, canSend, onChange }: { envelope: Envelo
           onVoided={(next) => {
             setVoiding(false);
             onChange(next);
-            setNotice(t("signing.envelope.voided"));
+            setNotice("signing.envelope.voided");
           }}
         />
       ) : null}

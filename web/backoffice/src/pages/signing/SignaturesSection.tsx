@@ -45,7 +45,7 @@ export function SignaturesSection({ app }: { app: ApplicationDetail }) {
           </button>
         ) : null}
       </div>
-      <StatusMessage>{notice}</StatusMessage>
+      <StatusMessage>{notice ? t(notice) : null}</StatusMessage>
       <div className="card sg-signed">
         <h3>{t("signing.section.signedTitle")}</h3>
         {signed.length === 0 ? (
@@ -88,7 +88,7 @@ export function SignaturesSection({ app }: { app: ApplicationDetail }) {
           onSent={(envelope) => {
             setSending(false);
             res.set({ items: [envelope, ...items] });
-            setNotice(t("signing.section.sent"));
+            setNotice("signing.section.sent");
           }}
         />
       ) : null}

@@ -149,7 +149,7 @@ function Editor({ template, onSaved }: { template: Template; onSaved(next: Templ
       setDirty(false);
       setFields(saved.fields);
       onSaved(saved);
-      setNotice(t(status === "active" ? "signing.editor.activated" : status === "archived" ? "signing.editor.archived" : "signing.editor.saved"));
+      setNotice(status === "active" ? "signing.editor.activated" : status === "archived" ? "signing.editor.archived" : "signing.editor.saved");
     } catch (err) {
       if (err instanceof ApiError && err.fieldProblems.length) {
         const next: Problems = {};
@@ -183,7 +183,7 @@ function Editor({ template, onSaved }: { template: Template; onSaved(next: Templ
           v{template.version} · {t("signing.editor.count", { n: fields.length })}
         </span>
       </p>
-      <StatusMessage>{notice}</StatusMessage>
+      <StatusMessage>{notice ? t(notice) : null}</StatusMessage>
       <ErrorMessage>{error}</ErrorMessage>
       <div className="sg-editor">
         <section aria-labelledby={`${id}-pages`}>
