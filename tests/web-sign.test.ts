@@ -19,6 +19,8 @@ import {
   tokenFromHash,
   typedProblem,
 } from "../web/customer/src/sign/logic";
+import { VERIFY_MESSAGES } from "../web/customer/src/verify/i18n";
+import { timestampOf, trailOf, type VerifyResult } from "../web/customer/src/verify/verdict";
 
 /** The signing pages' logic (web/customer/src/sign/logic.ts) and texts, against the contract's SignerView. */
 const view: SignerView = {
@@ -204,5 +206,45 @@ describe("signing texts", () => {
 
   it("has a page for every way a link ends", () => {
     for (const k of ["usedTitle", "usedText", "expiredTitle", "expiredText", "closedTitle", "closedText", "invalidTitle", "invalidText"]) expect(keys).toContain(k);
+  });
+});
+
+describe("the seal check's audit trail and time-stamp", () => {
+  const event = (at: string, action: string, extra: Record<string, unknown> = {}) => ({ at, action, signer: NAME, role: "applicant", ip: "203.0.113.7", userAgent: "Mozilla/5.0", hash: "ab".repeat(32), ...extra });
+  const NAME = "ليلى حمدان";
+  const sealed: VerifyResult = {
+    sealed: true,
+    intact: true,
+    coversWholeDocument: true,
+    signer: { subject: "CN=Demo Bank", issuer: "CN=Test CA" },
+    signedAt: "2026-11-23T06:30:00.000Z",
+    timestamp: { at: "2026-11-23T06:30:01.000Z", authority: "CN=Test TSA" },
+    auditTrail: [event("2026-11-23T06:29:00.000Z", "signed"), event("2026-11-23T06:20:00.000Z", "viewed"), "junk", { action: "no time" }, event("not a date", "sent")],
+    trusted: true,
+    testSeal: true,
+    bank: { slug: "demo", name: "Demo Bank" },
+    problems: [],
+  };
+
+  it("shows the well-formed events, oldest first, only when the seal holds", () => {
+    expect(trailOf(sealed).map((e) => e.action)).toEqual(["viewed", "signed"]);
+    expect(trailOf(sealed)[0]).toMatchObject({ signer: NAME, role: "applicant", ip: "203.0.113.7" });
+    for (const broken of [{ intact: false }, { coversWholeDocument: false }, { trusted: false }, { sealed: false }]) expect(trailOf({ ...sealed, ...broken })).toEqual([]);
+    expect(trailOf({ ...sealed, auditTrail: undefined as unknown as unknown[] })).toEqual([]);
+  });
+
+  it("reads the time-stamp when there is a well-formed one", () => {
+    expect(timestampOf(sealed)).toEqual({ at: "2026-11-23T06:30:01.000Z", authority: "CN=Test TSA" });
+    expect(timestampOf({ ...sealed, timestamp: null })).toBeNull();
+    expect(timestampOf({ ...sealed, timestamp: undefined })).toBeNull();
+    expect(timestampOf({ ...sealed, timestamp: { at: "soon", authority: "x" } })).toBeNull();
+  });
+
+  it("names every event of the contract in every language", () => {
+    const actions = ["created", "sent", "viewed", "consented", "otp_sent", "otp_failed", "authenticated", "signed", "declined", "voided", "expired", "reminded", "completed", "sealed", "seal_failed"];
+    for (const locale of LOCALES) {
+      const m = VERIFY_MESSAGES[locale] as unknown as Record<string, string>;
+      expect(actions.filter((a) => !m[`act_${a}`]?.trim()), locale).toEqual([]);
+    }
   });
 });

@@ -153,6 +153,22 @@ describe.skipIf(!browserAvailable())("signing on a 360-px phone in Arabic", () =
     expect(verdict).toMatchObject({ sealed: true, intact: true, coversWholeDocument: true });
     expect(verdict.auditTrail.map((e) => e.action)).toEqual(expect.arrayContaining(["consented", "authenticated", "signed"]));
 
+    // The bank's check page shows the seal holding and the trail sealed inside, in Arabic.
+    const check = await context.newPage();
+    current = check;
+    await check.goto(`${baseUrl}/c/${tenant.slug}/verify?lang=ar`);
+    await check.getByLabel("اختر ملف PDF").setInputFiles({ name: "signed.pdf", mimeType: "application/pdf", buffer: signed.body });
+    await check.locator(".trail").waitFor();
+    expect(await check.locator(".result").getAttribute("data-verdict")).toBe("ok");
+    const signedEvent = check.locator('.trail-event[data-action="signed"]');
+    expect(await signedEvent.textContent()).toContain("تم التوقيع");
+    expect(await signedEvent.textContent()).toContain(NAME);
+    expect(await check.locator('.trail-event[data-action="authenticated"]').count()).toBe(1);
+    await expectNoSidewaysScroll(check, 360);
+    await expectAxeClean(check, "verify: signed document with its trail");
+    await shot(check, "signing-ar-360-verify-trail");
+    await check.close();
+
     // The same link again, in a new tab: "already signed", said plainly.
     const again = await context.newPage();
     current = again;

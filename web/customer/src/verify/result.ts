@@ -6,7 +6,7 @@
  */
 import { h, svg } from "../survey/dom";
 import type { VerifyMessages } from "./i18n";
-import { type Issue, type VerifyResult, verdict } from "./verdict";
+import { type Issue, type TrailEvent, timestampOf, trailOf, type VerifyResult, verdict } from "./verdict";
 
 export interface ResultContext {
   m: VerifyMessages;
@@ -61,6 +61,37 @@ const TEXTS: Record<Issue, keyof VerifyMessages> = {
   otherBank: "otherBankText",
 };
 
+const ACTIONS = ["created", "sent", "viewed", "consented", "otp_sent", "otp_failed", "authenticated", "signed", "declined", "voided", "expired", "reminded", "completed", "sealed", "seal_failed"] as const;
+const ROLES = ["applicant", "co_applicant", "guarantor"] as const;
+
+/** An event's name in the page's language (an action this page does not know: as sent, in English). */
+function actionLabel(action: string, m: VerifyMessages): Node {
+  const known = (ACTIONS as readonly string[]).includes(action) ? m[`act_${action}` as keyof VerifyMessages] : null;
+  return known ? h("span", {}, known) : h("span", { lang: "en", dir: "ltr" }, action);
+}
+
+/**
+ * The audit trail sealed inside the document, oldest first: what happened, who (name and role),
+ * when, from which address and device, and each record's fingerprint (the start of its chain hash).
+ */
+function trailSection(trail: TrailEvent[], cx: ResultContext): HTMLElement {
+  const { m } = cx;
+  const items = trail.map((e) => {
+    const role = (ROLES as readonly string[]).includes(e.role ?? "") ? m[`role_${e.role}` as keyof VerifyMessages] : null;
+    const who = e.signer ? h("span", { class: "trail-who" }, h("bdi", {}, e.signer), role ? ` (${role})` : "") : null;
+    const meta = [h("time", { datetime: e.at }, when(e.at, cx.locale)), e.ip ? h("span", {}, ...fill(m.trailFrom, { ip: e.ip })) : null].filter((n) => n !== null);
+    return h(
+      "li",
+      { class: "trail-event", "data-action": e.action },
+      h("p", { class: "trail-what" }, h("strong", {}, actionLabel(e.action, m)), who ? " · " : "", who),
+      h("p", { class: "trail-meta" }, ...meta.flatMap((n, i) => (i ? [" · ", n] : [n]))),
+      e.userAgent ? h("p", { class: "trail-device" }, `${m.trailDevice}: `, h("bdi", { lang: "en", dir: "ltr" }, e.userAgent)) : null,
+      e.hash ? h("p", { class: "trail-hash" }, `${m.trailHash}: `, h("code", { dir: "ltr", title: e.hash }, e.hash.slice(0, 16))) : null,
+    );
+  });
+  return h("section", { class: "trail", "aria-labelledby": "trail-title" }, h("h3", { id: "trail-title" }, m.trailTitle), h("p", { class: "muted trail-intro" }, m.trailIntro), h("ol", { class: "trail-list" }, ...items));
+}
+
 /** The card for one answer; its heading (#result-title) takes the focus. */
 export function resultCard(r: VerifyResult, cx: ResultContext): HTMLElement {
   const { m } = cx;
@@ -83,12 +114,16 @@ export function resultCard(r: VerifyResult, cx: ResultContext): HTMLElement {
   const rows: [string, string][] = [];
   if (r.signer) rows.push([m.signer, r.signer.subject], [m.issuer, r.signer.issuer]);
   if (r.signedAt) rows.push([m.sealedAt, vars.date]);
+  const stamp = timestampOf(r);
+  if (stamp) rows.push([m.timestamped, when(stamp.at, cx.locale)], [m.timestampAuthority, stamp.authority]);
   if (r.bank) rows.push([m.sealBank, r.bank.name]);
   if (rows.length > 0) {
     const list = h("dl", { class: "seal-details" });
     for (const [label, value] of rows) list.append(h("dt", {}, label), h("dd", {}, h("bdi", {}, value)));
     card.append(h("h3", {}, m.details), list);
   }
+  const trail = trailOf(r);
+  if (trail.length > 0) card.append(trailSection(trail, cx));
   if (r.problems.length > 0) {
     card.append(
       h(

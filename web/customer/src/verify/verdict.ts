@@ -8,13 +8,25 @@
  * signer's trust and bank are judged only when the signature is intact.
  */
 
-/** The contract's answer (sig-common.md). `auditTrail` is [] in this slice. */
+/** One event of the signing audit trail embedded in a sealed document (contract: AuditTrailEvent). */
+export interface TrailEvent {
+  at: string;
+  action: string;
+  signer: string | null;
+  role: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  hash: string;
+}
+
+/** The contract's answer: `auditTrail` is [] unless the seal holds; `timestamp` is the B-T time-stamp when there is one. */
 export interface VerifyResult {
   sealed: boolean;
   intact: boolean;
   coversWholeDocument: boolean;
   signer: { subject: string; issuer: string } | null;
   signedAt: string | null;
+  timestamp?: { at: string; authority: string } | null;
   auditTrail: unknown[];
   trusted: boolean;
   testSeal: boolean;
@@ -90,4 +102,30 @@ export function isVerifyResult(v: unknown): v is VerifyResult {
   const signer = r.signer === null || (typeof r.signer === "object" && typeof (r.signer as Record<string, unknown>).subject === "string");
   const bank = r.bank === null || (typeof r.bank === "object" && typeof (r.bank as Record<string, unknown>).slug === "string");
   return flags && signer && bank && (r.signedAt === null || typeof r.signedAt === "string") && Array.isArray(r.problems);
+}
+
+const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
+
+/**
+ * The trail's events worth showing: only when the seal holds (intact, whole, trusted: the trail is
+ * then the sealed one), only well-formed entries, in time order.
+ */
+export function trailOf(r: VerifyResult): TrailEvent[] {
+  if (!r.sealed || !r.intact || !r.coversWholeDocument || !r.trusted) return [];
+  const out: TrailEvent[] = [];
+  for (const e of Array.isArray(r.auditTrail) ? r.auditTrail : []) {
+    if (!e || typeof e !== "object") continue;
+    const o = e as Record<string, unknown>;
+    const at = str(o.at);
+    const action = str(o.action);
+    if (!at || !action || Number.isNaN(Date.parse(at))) continue;
+    out.push({ at, action, signer: str(o.signer), role: str(o.role), ip: str(o.ip), userAgent: str(o.userAgent), hash: str(o.hash) ?? "" });
+  }
+  return out.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
+/** The time-stamp, when the answer carries a well-formed one. */
+export function timestampOf(r: VerifyResult): { at: string; authority: string } | null {
+  const t = r.timestamp;
+  return t && typeof t.at === "string" && typeof t.authority === "string" && !Number.isNaN(Date.parse(t.at)) ? t : null;
 }
