@@ -97,7 +97,7 @@ describe("placing fields and activating", () => {
   });
 
   it("refuses to activate without a signature field; activates with one; new fields of an active template give a new version", async () => {
-    await put(key, { fields: [field({ id: "n", kind: "name" })] }).then((r) => json(r));
+    await json(await put(key, { fields: [field({ id: "n", kind: "name" })] }));
     const refused = await expectProblem(await put(key, { status: "active" }), 400, "validation_failed");
     expect(refused.errors?.[0]).toMatchObject({ path: "body.status", code: "signature_required" });
 
