@@ -121,7 +121,7 @@ describe("without valid credentials", () => {
 /** Public, but the second step of a sign-in: without the pending sign-in cookie it says "sign in first". */
 const NEEDS_PENDING_SIGN_IN = new Set(["POST /auth/login/totp"]);
 /** Public, but the customer's own application: without the customer's session token it is refused (401, or 400 when the input is checked first). */
-const NEEDS_CUSTOMER_SESSION = (key: string) => / \/public\/applications\/me(\/|$)/.test(key);
+const NEEDS_CUSTOMER_SESSION = (key: string) => / \/public\/(applications\/me|signing)(\/|$)/.test(key);
 
 describe("public operations", () => {
   it.each(publicOps.map((op) => ({ key: op.key, op })))("$key answers without credentials (never forbidden)", async ({ op }) => {
