@@ -131,8 +131,8 @@ export function table(flow: Flow, heading: string, rows: Array<{ label: string; 
       const x = flow.rtl ? flow.right - 6 - w : flow.left + 6;
       flow.page.text(l, x, top - (i + 1) * lh + 3, { lang, size: 9, color: MUTED });
     });
-    const valueRtl = firstStrongRtl(row.value);
     valueLines.forEach((l, i) => {
+      const valueRtl = firstStrongRtl(l);
       const w = shapeLine(l, lang, { size: BODY }, valueRtl).width;
       const x = flow.rtl ? flow.right - labelW - 8 - w : flow.left + labelW + 8;
       flow.page.text(l, x, top - (i + 1) * lh + 3, { lang, size: BODY, color: INK, rtl: valueRtl });
@@ -158,7 +158,7 @@ function signatures(flow: Flow, data: DocumentData, c: ReturnType<typeof commonT
     flow.paragraph(`${c.roles[s.role]}: ${s.name}`, { size: 10, bold: true, spaceAfter: 4 });
     const page = flow.page;
     const top = flow.y;
-    const sig = { w: 220, h: 56 };
+    const sig = { w: 200, h: 56 };
     const name = { w: 150, h: 22 };
     const date = { w: 100, h: 22 };
     const sigX = flow.startX(sig.w);

@@ -46,8 +46,8 @@ export class PageCanvas {
       this.page.node.setFontDictionary(PDFName.of(name), fonts.font(run.font).ref);
       out.push(`/${name} ${n(style.size)} Tf`);
       for (const g of run.glyphs) {
-        fonts.glyph(run.font, g.gid, g.text);
-        out.push(`1 0 ${n(skew)} 1 ${n(pen + g.dx)} ${n(y + g.dy)} Tm <${g.gid.toString(16).padStart(4, "0")}> Tj`);
+        const cid = fonts.glyph(run.font, g.gid, g.text);
+        out.push(`1 0 ${n(skew)} 1 ${n(pen + g.dx)} ${n(y + g.dy)} Tm <${cid.toString(16).padStart(4, "0")}> Tj`);
         pen += g.ax;
       }
     }

@@ -82,10 +82,10 @@ export async function certificate(pdf: Uint8Array, cert: AuditCertificate): Prom
   flow.newPage();
   flow.paragraph(c.certificate.title, { size: 18, bold: true, color: ACCENT, lineHeight: 26 });
   if (lang !== "en") {
-    flow.paragraph(en.certificate.title, { size: 11, color: MUTED, spaceAfter: 4 });
+    flow.paragraph(en.certificate.title, { size: 11, color: MUTED, spaceAfter: 4, rtl: false });
   }
   flow.paragraph(c.certificate.intro, { size: 9, spaceAfter: 4 });
-  if (lang !== "en") flow.paragraph(en.certificate.intro, { size: 8, color: MUTED, spaceAfter: 8 });
+  if (lang !== "en") flow.paragraph(en.certificate.intro, { size: 8, color: MUTED, spaceAfter: 8, rtl: false });
   const label = (pick: (t: CommonText["certificate"]) => string) => both(c, en, pick, lang);
   table(flow, cert.bank.name, [
     { label: label((t) => t.bank), value: cert.bank.name },
@@ -103,7 +103,7 @@ export async function certificate(pdf: Uint8Array, cert: AuditCertificate): Prom
     table(flow, `${label((t) => t.signer)} ${i + 1}: ${s.name}`, [
       { label: label((t) => t.signer), value: s.name },
       { label: label((t) => t.role), value: role },
-      { label: label((t) => t.auth), value: s.authTo ? `${auth} (${s.authTo})` : auth },
+      { label: label((t) => t.auth), value: s.authTo ? `${auth}\n${s.authTo}` : auth },
       { label: label((t) => t.ip), value: s.ip ?? "—" },
       { label: label((t) => t.userAgent), value: s.userAgent ?? "—" },
       { label: label((t) => t.sent), value: iso(s.sentAt) },
@@ -113,7 +113,8 @@ export async function certificate(pdf: Uint8Array, cert: AuditCertificate): Prom
       { label: label((t) => t.kind), value: kind },
     ]);
   });
-  flow.paragraph(label((t) => t.footer), { size: 8, color: MUTED });
+  flow.paragraph(c.certificate.footer, { size: 8, color: MUTED });
+  if (lang !== "en") flow.paragraph(en.certificate.footer, { size: 8, color: MUTED, rtl: false });
   const total = flow.pages.length;
   flow.pages.forEach((page, i) => {
     const label = `${c.certificate.title} · ${i + 1}/${total}`;

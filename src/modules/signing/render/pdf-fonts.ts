@@ -1,7 +1,7 @@
 /**
  * Fonts inside one PDF: each font used gets a reference up front (pages point at it), the glyphs
  * drawn are recorded, and `embed()` writes each as a Type0 / CIDFontType2 font (Identity-H,
- * CIDToGIDMap Identity, W widths, ToUnicode) over an hb-subset that kept the glyph ids.
+ * a CIDToGIDMap stream, W widths, ToUnicode) over an hb-subset that kept the glyph ids.
  */
 import { createHash } from "node:crypto";
 import { type PDFDocument, PDFName, type PDFRef, PDFString } from "pdf-lib";
@@ -10,7 +10,10 @@ import { type FontKey, loadFont, subsetFont } from "./fonts";
 interface Used {
   name: string;
   ref: PDFRef;
-  glyphs: Map<number, string>;
+  /** "gid|text" → CID. One glyph may stand for different text (Arabic letters share dotless bodies). */
+  cids: Map<string, number>;
+  /** By CID - 1: the glyph drawn and the text it stands for. */
+  glyphs: Array<{ gid: number; text: string }>;
 }
 
 const hex4 = (n: number) => n.toString(16).padStart(4, "0").toUpperCase();
@@ -32,19 +35,27 @@ export class PdfFonts {
   font(key: FontKey): { name: string; ref: PDFRef } {
     let u = this.used.get(key);
     if (!u) {
-      u = { name: `${this.prefix}${this.used.size + 1}`, ref: this.doc.context.nextRef(), glyphs: new Map() };
+      u = { name: `${this.prefix}${this.used.size + 1}`, ref: this.doc.context.nextRef(), cids: new Map(), glyphs: [] };
       this.used.set(key, u);
     }
     return u;
   }
 
-  /** Records that `gid` of `font` is drawn, standing for `text` (first mapping wins). */
-  glyph(key: FontKey, gid: number, text: string): void {
+  /**
+   * The CID to draw glyph `gid` of `font` standing for `text`. Each (glyph, text) pair gets its own
+   * CID (CIDToGIDMap maps it back to the glyph) so ToUnicode can say what each occurrence means.
+   */
+  glyph(key: FontKey, gid: number, text: string): number {
     this.font(key);
-    const u = this.used.get(key);
-    if (!u) return;
-    const had = u.glyphs.get(gid);
-    if (had === undefined || (had === "" && text)) u.glyphs.set(gid, text);
+    const u = this.used.get(key) as Used;
+    const id = `${gid}|${text}`;
+    let cid = u.cids.get(id);
+    if (cid === undefined) {
+      u.glyphs.push({ gid, text });
+      cid = u.glyphs.length;
+      u.cids.set(id, cid);
+    }
+    return cid;
   }
 
   /** Writes every font used (call once, after all drawing). */
@@ -52,7 +63,7 @@ export class PdfFonts {
     const ctx = this.doc.context;
     for (const [key, u] of this.used) {
       const f = loadFont(key);
-      const gids = [...u.glyphs.keys()].sort((a, b) => a - b);
+      const gids = [...new Set(u.glyphs.map((g) => g.gid))].sort((a, b) => a - b);
       const k = 1000 / f.upem;
       const subset = subsetFont(key, gids);
       const tag = [...createHash("sha256").update(`${key}:${gids.join(",")}`).digest()]
@@ -73,22 +84,13 @@ export class PdfFonts {
         StemV: key.endsWith("bold") ? 120 : 80,
         FontFile2: ctx.register(fontFile),
       });
-      // W: runs of consecutive glyph ids → [first [w1 w2 …]].
-      const w: Array<number | number[]> = [];
-      let run: number[] = [];
-      let first = -2;
-      let prev = -2;
-      for (const g of gids) {
-        const width = Math.round(f.advance(g) * k);
-        if (g === prev + 1) run.push(width);
-        else {
-          if (run.length) w.push(first, run);
-          first = g;
-          run = [width];
-        }
-        prev = g;
-      }
-      if (run.length) w.push(first, run);
+      // CIDs are 1..n in order of first use: W lists their widths in one run, CIDToGIDMap their glyphs.
+      const widths = u.glyphs.map((g) => Math.round(f.advance(g.gid) * k));
+      const map = new Uint8Array((u.glyphs.length + 1) * 2);
+      u.glyphs.forEach((g, i) => {
+        map[(i + 1) * 2] = g.gid >> 8;
+        map[(i + 1) * 2 + 1] = g.gid & 0xff;
+      });
       const cid = ctx.obj({
         Type: "Font",
         Subtype: "CIDFontType2",
@@ -96,8 +98,8 @@ export class PdfFonts {
         CIDSystemInfo: { Registry: PDFString.of("Adobe"), Ordering: PDFString.of("Identity"), Supplement: 0 },
         FontDescriptor: ctx.register(descriptor),
         DW: 1000,
-        W: w,
-        CIDToGIDMap: "Identity",
+        W: [1, widths],
+        CIDToGIDMap: ctx.register(ctx.flateStream(map)),
       });
       const toUnicode = ctx.flateStream(toUnicodeCMap(u.glyphs));
       const type0 = ctx.obj({
@@ -113,8 +115,8 @@ export class PdfFonts {
   }
 }
 
-function toUnicodeCMap(glyphs: Map<number, string>): string {
-  const entries = [...glyphs].filter(([, t]) => t !== "").sort((a, b) => a[0] - b[0]);
+function toUnicodeCMap(glyphs: Array<{ gid: number; text: string }>): string {
+  const entries = glyphs.map((g, i): [number, string] => [i + 1, g.text]).filter(([, t]) => t !== "");
   const chunks: string[] = [];
   for (let i = 0; i < entries.length; i += 100) {
     const part = entries.slice(i, i + 100);

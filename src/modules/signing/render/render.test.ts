@@ -30,6 +30,8 @@ describe("built-in templates", () => {
         const text = normalize(poppler("pdftotext", doc.pdf));
         expect(text).toContain("Harbor Bank");
         expect(text).toContain("APP-2026-00042");
+        expect(text).toContain(CUSTOMER[lang]);
+        expect(text).toContain(doc.title);
         const fonts = poppler("pdffonts", doc.pdf);
         expect(fonts).toMatch(/[A-Z]{6}\+NotoSans/);
         for (const line of fonts.split("\n").slice(2).filter(Boolean)) expect(line).toMatch(/CID TrueType\s+Identity-H\s+yes yes yes/);
