@@ -8,9 +8,9 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it, onTestFailed } from "vitest";
-import { makeTenant } from "../support/factories";
+import { apiKeyHeaders, makeTenant } from "../support/factories";
 import { browserAvailable, describeFailure, expectNoSidewaysScroll, newPage, useLiveApp, watchProblems } from "./harness";
-import { codeIn, expectAxeClean, langDir, newestSms, staff } from "./onboarding-helpers";
+import { codeIn, expectAxeClean, langDir, newestSms, smallPdf, staff } from "./onboarding-helpers";
 import { shot } from "./ui-helpers";
 
 const PHONE = "+971501234569";
@@ -178,6 +178,72 @@ describe.skipIf(!browserAvailable())("signing on a 360-px phone in Arabic", () =
     expect(await again.locator("[data-fatal]").getAttribute("data-fatal")).toBe("used");
     expect(await langDir(again)).toEqual(["ar", "rtl"]);
     await expectNoSidewaysScroll(again, 360);
+    await context.close();
+  });
+
+  it("shows an uploaded PDF's pages with pdf.js (its worker from this origin), takes a typed signature and a required box, in Hebrew", async () => {
+    const { ctx, baseUrl } = live.app;
+    const tenant = await makeTenant(ctx);
+    const api = await staff(ctx, tenant);
+    const { context, page } = await newPage(live.browser, { width: 360, height: 740 });
+    const problems = watchProblems(page);
+    onTestFailed(async ({ task }) => console.error(await describeFailure(page, task.name, problems)));
+    const phone = "+972501234561";
+    const name = "נועה לוי";
+
+    const res = await ctx.app.request("/api/v1/signing/templates?name=Fee%20schedule&language=he&product=personal_loan", {
+      method: "POST",
+      headers: { ...(await apiKeyHeaders(ctx, tenant)), "content-type": "application/pdf" },
+      body: new Uint8Array(smallPdf("Fee schedule: 12 ILS a month")),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const template = (await res.json()) as { key: string };
+    await api.call("PUT", `/signing/templates/${template.key}`, {
+      fields: [
+        { id: "sig", kind: "signature", role: "applicant", page: 0, x: 72, y: 600, width: 200, height: 50, required: true },
+        { id: "fees", kind: "checkbox", role: "applicant", page: 0, x: 72, y: 540, width: 14, height: 14, required: true, label: { en: "I accept the fees", he: "אני מסכים/ה לעמלות" } },
+      ],
+      status: "active",
+    });
+    const app = await api.call<{ id: string }>("POST", "/applications", { product: "personal_loan", customer: { name, phone, language: "he" }, channel: "branch" });
+    await api.call("POST", `/applications/${app.id}/envelopes`, { documents: [template.key], signers: [{ role: "applicant", name, phone, language: "he" }] });
+    const link = /\/c\/[^/\s]+\/sign#[\w-]+/.exec((await newestSms(api, phone, /^signing\.request/)).bodyText)?.[0] as string;
+
+    const loaded: string[] = [];
+    page.on("response", (r) => loaded.push(`${r.status()} ${new URL(r.url()).pathname}`));
+    await page.goto(`${baseUrl}${link}`);
+    await page.getByRole("button", { name: "התחלה" }).click();
+    await page.getByLabel("קראתי ואני מסכים/ה לקבל את המסמכים האלה ולחתום עליהם באופן אלקטרוני.").check();
+    await page.getByRole("button", { name: "המשך" }).click();
+
+    // The pages, drawn by pdf.js from its own chunk and a worker of this origin, fitted to the screen.
+    await page.getByRole("img", { name: "עמוד 1 מתוך 1" }).waitFor();
+    const canvas = await page.locator("canvas.pdf-page").evaluate((c: HTMLCanvasElement) => {
+      const g = c.getContext("2d") as CanvasRenderingContext2D;
+      const data = g.getImageData(0, 0, c.width, c.height).data;
+      let ink = 0;
+      for (let i = 0; i < data.length; i += 4) if ((data[i] as number) < 128) ink++;
+      return { css: c.getBoundingClientRect().width, ink };
+    });
+    expect(canvas.ink).toBeGreaterThan(50);
+    expect(canvas.css).toBeLessThanOrEqual(360);
+    expect(loaded.some((l) => /^200 \/c\/assets\/pdf\.worker[^/]*\.mjs$/.test(l)), loaded.join("\n")).toBe(true);
+    await expectNoSidewaysScroll(page, 360);
+    await page.getByRole("button", { name: "קראתי, אפשר להמשיך" }).click();
+
+    await page.getByRole("button", { name: "שליחת הקוד" }).click();
+    await page.getByLabel("קוד בן 6 ספרות").fill(codeIn(await newestSms(api, phone, /^signing\.otp/)));
+    await page.getByRole("button", { name: "אישור" }).click();
+
+    // Typed: the name is there already; the required box must be ticked first.
+    await page.getByRole("tab", { name: "הקלדה" }).click();
+    expect(await page.getByLabel("השם שלך כחתימה").inputValue()).toBe(name);
+    await page.getByRole("button", { name: "חתימה", exact: true }).click();
+    await page.getByText("יש לסמן את התיבה הזו כדי לחתום.").waitFor();
+    await page.getByLabel("אני מסכים/ה לעמלות").check();
+    await page.getByRole("button", { name: "חתימה", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "נחתם" }).waitFor();
+    expect(problems.errors).toEqual([]);
     await context.close();
   });
 });
