@@ -8,9 +8,12 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it, onTestFailed } from "vitest";
+import { seedSigningFlows } from "../../seeds/signing";
+import { publishedFlow } from "../../src/modules/onboarding/flows";
+import { CHECKING_ANSWERS } from "../../src/modules/onboarding/review.testkit";
 import { apiKeyHeaders, makeTenant } from "../support/factories";
 import { browserAvailable, describeFailure, expectNoSidewaysScroll, newPage, useLiveApp, watchProblems } from "./harness";
-import { codeIn, expectAxeClean, langDir, newestSms, smallPdf, staff } from "./onboarding-helpers";
+import { codeIn, expectAxeClean, langDir, linkPath, newestSms, smallPdf, staff } from "./onboarding-helpers";
 import { shot } from "./ui-helpers";
 
 const PHONE = "+971501234569";
@@ -243,6 +246,58 @@ describe.skipIf(!browserAvailable())("signing on a 360-px phone in Arabic", () =
     await page.getByLabel("אני מסכים/ה לעמלות").check();
     await page.getByRole("button", { name: "חתימה", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "נחתם" }).waitFor();
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  it("signs inside the flow's signature step; Continue opens once signed and leads to the review", async () => {
+    const { ctx, baseUrl } = live.app;
+    const tenant = await makeTenant(ctx);
+    await seedSigningFlows(ctx.deps, tenant.id, ["checking"]);
+    const api = await staff(ctx, tenant);
+    const { context, page } = await newPage(live.browser, { width: 360, height: 740 });
+    const problems = watchProblems(page);
+    onTestFailed(async ({ task }) => console.error(await describeFailure(page, task.name, problems)));
+    const phone = "+972501234562";
+
+    // Everything before the signature step is done: the customer lands on it.
+    const flow = await publishedFlow(ctx.deps.db, tenant.id, "checking", ctx.deps.clock.now());
+    const before = flow.definition.steps.slice(0, flow.definition.steps.findIndex((s) => s.kind === "signature")).map((s) => s.id);
+    const created = await api.call<{ id: string }>("POST", "/applications", { product: "checking", customer: { name: "Dana Levi", phone, language: "en" }, channel: "branch" });
+    await ctx.deps.db
+      .updateTable("applications")
+      .set({ answers: JSON.stringify({ ...CHECKING_ANSWERS, phone }), completed_steps: JSON.stringify(before), current_step: "sign", status: "in_progress" })
+      .where("tenant_id", "=", tenant.id)
+      .where("id", "=", created.id)
+      .execute();
+    await api.call("POST", `/applications/${created.id}/link`, { via: "sms" });
+    await page.goto(`${baseUrl}${linkPath(await newestSms(api, phone, /link/))}`);
+    await page.getByRole("button", { name: "Send me a code" }).click();
+    await page.getByLabel("6-digit code").fill(codeIn(await newestSms(api, phone, /otp/)));
+    await page.getByRole("button", { name: "Confirm" }).click();
+
+    // The step: its title is the page's h1, the signing screens are h2 inside it; Continue waits.
+    await page.getByRole("heading", { level: 1, name: "Sign your agreement" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Documents to sign" }).waitFor();
+    expect(await page.locator("#next").isDisabled()).toBe(true);
+    await expectNoSidewaysScroll(page, 360);
+    await page.getByRole("button", { name: "Start" }).click();
+    await page.getByLabel("I have read this and I agree to receive and sign these documents electronically.").check();
+    await page.locator("#consent-continue").click();
+    await page.getByRole("heading", { level: 2, name: "Read the document" }).waitFor();
+    await page.getByRole("button", { name: "I have read it, continue" }).click();
+    await page.getByRole("button", { name: "Send the code" }).click();
+    await page.getByLabel("6-digit code").fill(codeIn(await newestSms(api, phone, /^signing\.otp/)));
+    // Enter in the code box confirms the code; it does not submit the step around it.
+    await page.getByLabel("6-digit code").press("Enter");
+    await page.getByRole("heading", { level: 2, name: "Sign" }).waitFor();
+    await drawSignature(page);
+    await page.getByRole("button", { name: "Sign", exact: true }).click();
+    await page.getByRole("heading", { level: 2, name: "Signed" }).waitFor();
+    await page.getByText("You have signed. Select Continue.").waitFor();
+    expect(await page.locator("#next").isDisabled()).toBe(false);
+    await page.locator("#next").click();
+    await page.getByRole("button", { name: "Send application" }).waitFor();
     expect(problems.errors).toEqual([]);
     await context.close();
   });
