@@ -141,3 +141,5 @@ export async function readAuditTrail(pdf: Uint8Array): Promise<unknown[] | null>
 export async function outlineFields(pdf: Uint8Array, fields: PlacedField[]): Promise<Uint8Array> {
   return outline(pdf, fields);
 }
+
+export { sampleDocumentData } from "./sample";

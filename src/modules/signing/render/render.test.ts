@@ -11,6 +11,7 @@ import {
   RENDER_LANGUAGES,
   readAuditTrail,
   renderBuiltin,
+  sampleDocumentData,
 } from "./index";
 import { CUSTOMER, poppler, sampleData } from "./render.testkit";
 import { templateText } from "./texts";
@@ -49,6 +50,29 @@ describe("built-in templates", () => {
       });
     }
   }
+});
+
+describe("rendering cost", () => {
+  it("renders a built-in document warm in well under 300 ms (logged, not asserted: CI machines vary)", async () => {
+    for (const lang of RENDER_LANGUAGES) await renderBuiltin("loan_contract", sampleDocumentData("loan_contract", lang));
+    for (const lang of RENDER_LANGUAGES) {
+      const wall = performance.now();
+      const cpu = process.cpuUsage();
+      // A different template and customer: nothing of this document is cached except the fonts.
+      const doc = await renderBuiltin("account_agreement", { ...sampleData(lang), reference: `PERF-${lang}` });
+      const used = process.cpuUsage(cpu);
+      console.log(`render account_agreement ${lang}: ${Math.round(performance.now() - wall)} ms wall, ${Math.round((used.user + used.system) / 1000)} ms CPU, ${doc.pages.length} pages, ${doc.pdf.length} bytes`);
+      expect(doc.pdf.length).toBeGreaterThan(1000);
+    }
+  });
+
+  it("sample data renders every template in every language (the preview)", async () => {
+    for (const t of BUILTIN_TEMPLATES) {
+      const doc = await renderBuiltin(t.kind, sampleDocumentData(t.kind, "en"));
+      expect(doc.fields.filter((f) => f.kind === "signature")).toHaveLength(1);
+      expect(t.name.he).not.toBe(t.name.en);
+    }
+  });
 });
 
 describe("finishing a signed document", () => {
