@@ -98,6 +98,9 @@ export interface EnvelopeDocumentsTable {
   original_blob: string;
   original_sha256: string;
   fields: DefaultedJson<PlacedField[]>;
+  page_count: number;
+  /** The built-in document's reading view (DocumentBlock[]) made with the PDF, so the signer reads exactly what they sign; null for uploads. */
+  blocks: ColumnType<unknown[] | null, string | null | undefined, string | null>;
   /** Blob store key of the flattened, certified and sealed document. */
   signed_blob: string | null;
   signed_sha256: string | null;

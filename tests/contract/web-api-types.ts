@@ -27,6 +27,8 @@ import type { Fact, RiskRules, RuleSetHistoryItem, RuleSetVersion, Settings, Set
 import type { ListVersion, ScreeningList } from "../../src/modules/screening/lists-routes";
 import type { ScreeningEntry, ScreeningHit, ScreeningSearchInput, ScreeningSearchResult } from "../../src/modules/screening/search-routes";
 import type { VerificationSchema } from "../../src/modules/signing/routes";
+import type { EnvelopeSchema, SigningEventSchema } from "../../src/modules/signing/presenter";
+import type { PlacedFieldSchema, TemplateSchema, TemplateSummarySchema } from "../../src/modules/signing/template-routes";
 import type { ProblemSchema } from "../../src/server/openapi";
 import type * as Web from "../../web/backoffice/src/api/types";
 
@@ -88,6 +90,11 @@ export const contract: {
   complianceSettings: Same<Web.ComplianceSettings, Out<typeof Settings>>;
   complianceSettingsInput: Fits<Web.ComplianceSettingsInput, In<typeof SettingsInput>>;
   sealVerification: Same<Web.SealVerification, Out<typeof VerificationSchema>>;
+  signingTemplateSummary: Fits<Out<typeof TemplateSummarySchema>, Web.TemplateSummary>;
+  signingTemplate: Fits<Out<typeof TemplateSchema>, Web.Template>;
+  placedField: Same<Web.PlacedField, Out<typeof PlacedFieldSchema>>;
+  envelope: Same<Web.Envelope, Out<typeof EnvelopeSchema>>;
+  signingEvent: Same<Web.SigningEvent, Out<typeof SigningEventSchema>>;
 } = {
   me: true,
   signedIn: true,
@@ -137,4 +144,9 @@ export const contract: {
   complianceSettings: true,
   complianceSettingsInput: true,
   sealVerification: true,
+  signingTemplateSummary: true,
+  signingTemplate: true,
+  placedField: true,
+  envelope: true,
+  signingEvent: true,
 };

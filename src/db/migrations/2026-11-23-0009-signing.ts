@@ -65,6 +65,8 @@ export const signing: Migration = {
       original_blob text not null,
       original_sha256 text not null,
       fields jsonb not null default '[]',
+      page_count integer not null,
+      blocks jsonb,
       signed_blob text,
       signed_sha256 text,
       primary key (tenant_id, id),

@@ -29,7 +29,7 @@ import {
   verifySigningOtp,
 } from "./envelopes/service";
 import { presentSignerView, SignerViewSchema } from "./presenter";
-import { cachedDocumentLook } from "./public-look";
+import { storedDocumentLook } from "./public-look";
 import { signatureStepOf } from "./step";
 
 const tags = ["Public", "Signing"];
@@ -99,7 +99,7 @@ export function publicSigningRoutes(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
   const reads = new FailureCounter(PUBLIC_SIGNING_READS_PER_HOUR, 3_600_000);
   const otps = new FailureCounter(PUBLIC_SIGNING_OTPS_PER_HOUR, 3_600_000);
-  const look = cachedDocumentLook();
+  const look = storedDocumentLook();
   const signLimit = bodyLimit({
     maxSize: 1024 * 1024,
     onError: (c) => problemResponse(new AppError("payload_too_large", `A signature image may have at most ${SIGNATURE_MAX_BYTES} bytes`, { issues: [{ path: "body.signature.image", message: `is larger than ${SIGNATURE_MAX_BYTES} bytes`, code: "too_big", params: { maximum: SIGNATURE_MAX_BYTES } }] }), c),

@@ -12,7 +12,7 @@ import { newId } from "../../../kernel/ids";
 import type { Deps } from "../../../server/deps";
 import { applicationById } from "../../onboarding/store";
 import type { ApplicationRow } from "../../onboarding/timeline";
-import { BUILTIN_TEMPLATES, type Lang, renderBuiltin } from "../render";
+import { BUILTIN_TEMPLATES, type DocumentBlock, type Lang, renderBuiltin } from "../render";
 import { type EnvelopeRow, atTurn, sendLink, signersOf } from "./common";
 import { answersDigest, asLang, documentData } from "./data";
 import { appendEvent, type EventContext } from "./events";
@@ -35,6 +35,9 @@ interface PreparedDoc {
   language: Lang;
   pdf: Uint8Array;
   fields: FilledField[];
+  pageCount: number;
+  /** The built-in document's reading view, stored with it. */
+  blocks: DocumentBlock[] | null;
 }
 
 function checkInput(input: CreateEnvelopeInput): FieldIssue[] {
@@ -78,7 +81,7 @@ async function prepareDocuments(db: Executor, deps: Deps, app: ApplicationRow, i
     const builtin = BUILTIN_TEMPLATES.find((t) => t.key === key);
     if (builtin) {
       const r = await renderBuiltin(builtin.kind, built.data);
-      out.push({ id: newId(), key, version: 1, name: r.title || builtin.name[lang], language: lang, pdf: r.pdf, fields: r.fields });
+      out.push({ id: newId(), key, version: 1, name: r.title || builtin.name[lang], language: lang, pdf: r.pdf, fields: r.fields, pageCount: r.pages.length, blocks: r.blocks });
       continue;
     }
     const row = key.startsWith("upload-")
@@ -95,7 +98,7 @@ async function prepareDocuments(db: Executor, deps: Deps, app: ApplicationRow, i
     const pdf = await deps.blobs.get(row.pdf_blob);
     const fields: FilledField[] = row.fields.map((f) => (f.kind === "text" && f.source ? { ...f, value: built.sources[f.source] ?? "" } : f));
     const name = row.name[lang] ?? row.name.en ?? Object.values(row.name)[0] ?? key;
-    out.push({ id: newId(), key, version: row.version, name, language: asLang(row.language), pdf, fields });
+    out.push({ id: newId(), key, version: row.version, name, language: asLang(row.language), pdf, fields, pageCount: row.page_count, blocks: null });
   }
   if (issues.length) throw new AppError("validation_failed", "Some documents cannot be sent", { issues });
   return out;
@@ -162,6 +165,8 @@ export async function makeEnvelope(db: Executor, deps: Deps, meta: SigningMeta, 
             original_blob: originalKey(app.tenant_id, id, d.id),
             original_sha256: sha256Hex(d.pdf),
             fields: JSON.stringify(d.fields),
+            page_count: d.pageCount,
+            blocks: d.blocks ? JSON.stringify(d.blocks) : null,
           })
           .execute();
       }

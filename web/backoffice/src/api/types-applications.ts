@@ -1,3 +1,4 @@
+import type { SignedDocument } from "./types-signing";
 /**
  * Onboarding applications and review, as the /api/v1 contract (issue 4) sends them. Every name is
  * prefixed (`Application…`) so the flow editor's types (types-flows.ts) can never clash with these
@@ -198,6 +199,8 @@ export interface ApplicationDetail {
   link: { expiresAt: string; revoked: boolean; sentVia: string | null } | null;
   slaDueAt: string | null;
   lastActivityAt: string;
+  /** Sealed documents of the application's envelopes. */
+  signedDocuments: SignedDocument[];
   createdAt: string;
   openedAt: string | null;
   submittedAt: string | null;

@@ -180,7 +180,7 @@ export interface SignedDocument {
   envelopeId: string;
   documentId: string;
   name: string;
-  signedAt: string;
+  signedAt: string | null;
   sha256: string;
   url: string;
 }

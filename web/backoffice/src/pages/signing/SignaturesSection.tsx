@@ -23,7 +23,7 @@ export function SignaturesSection({ app }: { app: ApplicationDetail }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   // GET /applications/{id} lists the sealed documents (contract: signedDocuments).
-  const signed = (app as ApplicationDetail & { signedDocuments?: SignedDocument[] }).signedDocuments ?? [];
+  const signed = app.signedDocuments;
   const items = res.data?.items ?? [];
 
   const downloadSigned = async (d: SignedDocument) => {
@@ -54,7 +54,7 @@ export function SignaturesSection({ app }: { app: ApplicationDetail }) {
           <ul className="sg-docs">
             {signed.map((d) => (
               <li key={`${d.envelopeId}-${d.documentId}`} data-signed-document={d.documentId}>
-                <span dir="auto">{d.name}</span> <span className="muted">{t("signing.section.signedAt", { at: formatDateTime(d.signedAt) })}</span>{" "}
+                <span dir="auto">{d.name}</span> <span className="muted">{t("signing.section.signedAt", { at: d.signedAt ? formatDateTime(d.signedAt) : "—" })}</span>{" "}
                 <code dir="ltr" title={d.sha256}>
                   {shortHash(d.sha256)}
                 </code>{" "}
