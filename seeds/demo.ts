@@ -8,6 +8,7 @@ import { seedCompliance } from "./compliance";
 import { seedIdentityFlows } from "./identity";
 import { seedLists } from "./lists";
 import { seedOnboarding } from "./onboarding";
+import { seedSigningFlows } from "./signing";
 
 /** Fixed ids: the same demo bank on every machine, so links and screenshots stay valid. */
 const NS = "6f1c2b1e-5d0a-4b8e-9c3f-0a1b2c3d4e5f";
@@ -86,5 +87,7 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
   await seedLists(deps);
   await seedIdentityFlows(deps, t.id);
   await seedCompliance(deps, t.id);
+  // E-signature: checking and personal-loan flows end with a signature step before the review.
+  await seedSigningFlows(deps, t.id);
   return { seeded: true };
 }
