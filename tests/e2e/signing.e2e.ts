@@ -66,7 +66,8 @@ describe.skipIf(!browserAvailable())("signing on a 360-px phone in Arabic", () =
     if (!link) throw new Error(`no signing link in the SMS: ${sms.bodyText}`);
 
     // Welcome: the bank, the signer, the document; the token leaves the address at once.
-    await page.goto(`${baseUrl}${link}`);
+    const opened = await page.goto(`${baseUrl}${link}`);
+    expect(opened?.headers()["content-security-policy"]).toContain("script-src 'self';");
     await page.getByRole("heading", { level: 1, name: "مستندات للتوقيع" }).waitFor();
     expect(await langDir(page)).toEqual(["ar", "rtl"]);
     expect(new URL(page.url()).hash).toBe("");

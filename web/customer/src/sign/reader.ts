@@ -79,8 +79,8 @@ export function readScreen(cx: SignCx, index: number, declineLink: () => HTMLEle
     smaller.disabled = sizeIndex === 0;
     larger.disabled = sizeIndex === TEXT_SIZES.length - 1;
   };
-  const smaller = button("A−", () => zoom(-1), { id: "doc-smaller", "aria-label": m.smaller, title: m.smaller, class: "button button-quiet doc-zoom" });
-  const larger = button("A+", () => zoom(1), { id: "doc-larger", "aria-label": m.larger, title: m.larger, class: "button button-quiet doc-zoom" });
+  const smaller = button("A−", () => zoom(-1), { id: "doc-smaller", dir: "ltr", "aria-label": m.smaller, title: m.smaller, class: "button button-quiet doc-zoom" });
+  const larger = button("A+", () => zoom(1), { id: "doc-larger", dir: "ltr", "aria-label": m.larger, title: m.larger, class: "button button-quiet doc-zoom" });
   smaller.disabled = sizeIndex === 0;
   larger.disabled = sizeIndex === TEXT_SIZES.length - 1;
 
