@@ -3,8 +3,10 @@
  * the API; the applicant opens the SMS link /c/{bank}/sign#{token}, accepts the electronic-records
  * consent, reads the contract (right to left, larger text), confirms the one-time code from the
  * outbox (a wrong one first), is refused a blank pad, draws a signature with pointer moves and
- * signs. The envelope completes, its sealed PDF verifies intact with the trail inside, and the
- * used link shows "already signed". No sideways scroll, no serious axe findings.
+ * signs. The envelope completes, its sealed PDF verifies intact with the trail inside (the check
+ * page shows it), and the used link shows "already signed". No sideways scroll, no serious axe
+ * findings. Also: an uploaded PDF drawn by pdf.js with a typed signature (Hebrew), the flow's
+ * signature step, and a decline.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it, onTestFailed } from "vitest";
@@ -299,6 +301,42 @@ describe.skipIf(!browserAvailable())("signing on a 360-px phone in Arabic", () =
     expect(await page.locator("#next").isDisabled()).toBe(false);
     await page.locator("#next").click();
     await page.getByRole("button", { name: "Send application" }).waitFor();
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
+
+  it("takes a decline with its reason; the other signer's link then says the request is closed", async () => {
+    const { ctx, baseUrl } = live.app;
+    const tenant = await makeTenant(ctx);
+    const api = await staff(ctx, tenant);
+    const { context, page } = await newPage(live.browser, { width: 360, height: 740 });
+    const problems = watchProblems(page);
+    onTestFailed(async ({ task }) => console.error(await describeFailure(page, task.name, problems)));
+    const first = { role: "applicant", name: "Dana Levi", phone: "+972501234563", language: "en" };
+    const second = { role: "guarantor", name: "Gus Guarantor", phone: "+972501234564", language: "en" };
+    const app = await api.call<{ id: string }>("POST", "/applications", { product: "personal_loan", customer: { name: first.name, phone: first.phone, language: "en" }, channel: "branch" });
+    const sent = await api.call<Envelope>("POST", `/applications/${app.id}/envelopes`, { documents: ["builtin-loan_contract"], signers: [first, second], routing: "parallel" });
+    const link = /\/c\/[^/\s]+\/sign#[\w-]+/.exec((await newestSms(api, second.phone, /^signing\.request/)).bodyText)?.[0] as string;
+
+    await page.goto(`${baseUrl}${link}`);
+    await page.getByRole("heading", { level: 1, name: "Documents to sign" }).waitFor();
+    // Decline: a reason is required; then the envelope closes for everyone.
+    await page.getByRole("button", { name: "Decline to sign" }).click();
+    await page.getByRole("heading", { level: 1, name: "Decline to sign" }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("sign-title");
+    await page.getByRole("button", { name: "Decline", exact: true }).click();
+    await page.getByText("Please give a reason.").waitFor();
+    await page.getByLabel("Your reason").fill("I am not the guarantor of this loan");
+    await page.getByRole("button", { name: "Decline", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "You declined to sign" }).waitFor();
+    const envelope = await api.call<Envelope & { closeReason: string | null }>("GET", `/envelopes/${sent.id}`);
+    expect(envelope).toMatchObject({ status: "declined", closeReason: "I am not the guarantor of this loan" });
+
+    // The other signer's link now says the request is closed.
+    const other = /\/c\/[^/\s]+\/sign#[\w-]+/.exec((await newestSms(api, first.phone, /^signing\.request/)).bodyText)?.[0] as string;
+    const again = await context.newPage();
+    await again.goto(`${baseUrl}${other}`);
+    await again.getByRole("heading", { level: 1, name: "This request is closed" }).waitFor();
     expect(problems.errors).toEqual([]);
     await context.close();
   });
