@@ -27,6 +27,7 @@ interface Settings {
   coSigners?: CoSigner[];
   routing?: "parallel" | "sequential";
   expiresInDays?: number;
+  otp?: "auto" | "sms" | "email";
 }
 
 function settingsOf(step: Step): Settings {
@@ -43,7 +44,18 @@ function signersFor(app: ApplicationRow, settings: Settings): SignerInput[] {
     const v = id ? answers[id] : undefined;
     return typeof v === "string" && v.trim() ? v.trim() : null;
   };
-  const out: SignerInput[] = [{ role: "applicant", name: app.customer_name, email: app.customer_email, phone: app.customer_phone, language: asLang(app.language) }];
+  // The step's code channel: the applicant's codes go only where it says, when that contact is known
+  // (otherwise to the one there is, rather than leaving the customer unable to sign).
+  const onlySms = settings.otp === "sms" && app.customer_phone;
+  const onlyEmail = settings.otp === "email" && app.customer_email;
+  const applicant: SignerInput = {
+    role: "applicant",
+    name: app.customer_name,
+    email: onlySms ? null : app.customer_email,
+    phone: onlyEmail ? null : app.customer_phone,
+    language: asLang(app.language),
+  };
+  const out: SignerInput[] = [applicant];
   for (const c of settings.coSigners ?? []) {
     const name = str(c.nameField);
     if (!name) continue;

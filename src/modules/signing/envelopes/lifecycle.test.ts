@@ -219,4 +219,16 @@ describe("the flow's signature step", () => {
     expect(remade.envelope.id).not.toBe(changed.envelope.id);
     expect(remade.token).toBeTruthy();
   });
+
+  it("sends the applicant's codes only by the step's channel when that contact is known", async () => {
+    const email = `o${Date.now()}@example.com`;
+    const app = await k.application(tenant, { name: "Omar Otp", email, phone: "+972501234999" });
+    const byEmail: Step = { ...step(), settings: { documents: ["builtin-loan_contract"], otp: "email" } };
+    const { token } = await applicantSigning(ctx.deps, signerMeta(), await appRow(app.id), byEmail);
+    const meta = signerMeta();
+    await giveConsent(ctx.deps, meta, token as string, CONSENT_VERSION);
+    expect((await sendSigningOtp(ctx.deps, meta, token as string)).channel).toBe("email");
+    ctx.clock.advance(31_000);
+    expect((await rejects(sendSigningOtp(ctx.deps, meta, token as string, "sms"))).code).toBe("validation_failed");
+  });
 });
