@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 
 type Json = Record<string, unknown>;
-type View = { status: string; envelopeStatus: string; consent: { version: string; accepted: boolean; sections: unknown[] }; authenticated: boolean; otp: unknown; documents: Array<{ id: string; blocks: unknown[] | null; pageCount: number | null; fields: Array<{ kind: string }> }>; waitingFor: string[] };
+type View = { status: string; envelopeStatus: string; consent: { version: string; accepted: boolean; sections: unknown[] }; authenticated: boolean; otp: unknown; documents: Array<{ id: string; language: string; blocks: unknown[] | null; pageCount: number | null; fields: Array<{ kind: string }> }>; waitingFor: string[] };
 type Env = { id: string; status: string; sealStatus: string; documents: Array<{ id: string; name: string; signedSha256: string | null }>; signers: Array<{ status: string; authMethod: string | null }>; events: Array<{ action: string }> };
 
 const signer = (token: string, ip = "198.51.100.20") => ({ authorization: `Bearer ${token}`, "user-agent": UA, "x-forwarded-for": ip });
@@ -85,7 +85,13 @@ describe("the signer's pages", () => {
     const code = k.codeIn((await k.lastMessage(tenant.id, email)).body_text);
     const wrong = await expectProblem(await call("POST", "/public/signing/otp/verify", h, { code: code === "000000" ? "111111" : "000000" }), 401, "otp_invalid");
     expect(wrong.detail).toMatch(/\d/);
-    expect((await k.ok<View>(await call("POST", "/public/signing/otp/verify", h, { code }))).authenticated).toBe(true);
+    const verified = await k.ok<View>(await call("POST", "/public/signing/otp/verify", h, { code }));
+    expect(verified.authenticated).toBe(true);
+    expect(verified.documents[0]).toMatchObject({ language: "en" });
+    // A confirmation lasts 30 minutes: after that the view asks for a new code, as signing does.
+    ctx.clock.advance(31 * 60_000);
+    expect((await k.ok<View>(await call("GET", "/public/signing", h))).authenticated).toBe(false);
+    ctx.clock.advance(-31 * 60_000);
 
     const image = (png: Uint8Array, prefix = "") => ({ signature: { kind: "drawn", image: prefix + Buffer.from(png).toString("base64") } });
     const blank = await expectProblem(await call("POST", "/public/signing/sign", h, image(BLANK_PNG)), 400, "validation_failed");

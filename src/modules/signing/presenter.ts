@@ -7,6 +7,7 @@ import type { Deps } from "../../server/deps";
 import { z } from "../../server/openapi";
 import { bankOf, maskEmail, maskPhone } from "../onboarding/links";
 import { consentFor } from "./envelopes/consent";
+import { AUTH_VALID_MINUTES } from "./envelopes/sign";
 import { OTP_RESEND_SECONDS } from "./envelopes/signer";
 import type { EnvelopeDocumentRow, EnvelopeRow, SignerContext, SignerRow, SigningEventRow } from "./envelopes/service";
 import type { DocumentBlock } from "./render";
@@ -175,6 +176,7 @@ export const SignerViewSchema = z
       z.object({
         id: z.string(),
         name: z.string(),
+        language: z.string().openapi({ description: "The document's own language (an uploaded PDF may differ from the signer's)" }),
         pageCount: z.number().int().nullable(),
         blocks: z.array(Block).nullable().openapi({ description: "Built-in documents as accessible blocks; null for uploaded PDFs (show the pages of GET /public/signing/documents/{id})" }),
         fields: z.array(z.object({ id: z.string(), kind: z.string(), label: z.string().nullable(), required: z.boolean(), page: z.number().int() })),
@@ -217,7 +219,8 @@ export async function presentSignerView(deps: Deps, ctx: SignerContext, look: Do
     envelopeStatus: envelope.status,
     signer: { name: signer.name, role: signer.role, contact: { sms: signer.phone ? maskPhone(signer.phone) : null, email: signer.email ? maskEmail(signer.email) : null } },
     consent: { ...consent, accepted: signer.consented_at !== null && signer.consent_version === consent.version },
-    authenticated: signer.authenticated_at !== null,
+    // A code confirms the signer for AUTH_VALID_MINUTES: after that they confirm a new one (as signing requires).
+    authenticated: signer.authenticated_at !== null && now.getTime() - signer.authenticated_at.getTime() <= AUTH_VALID_MINUTES * 60_000,
     otp:
       otpLive && signer.otp_channel && signer.otp_sent_at
         ? {
@@ -229,6 +232,7 @@ export async function presentSignerView(deps: Deps, ctx: SignerContext, look: Do
     documents: documents.map((d, i) => ({
       id: d.id,
       name: d.name,
+      language: d.language,
       pageCount: looks[i]?.pageCount ?? null,
       blocks: (looks[i]?.blocks ?? null) as Array<Record<string, unknown>> | null,
       fields: d.fields
