@@ -3,6 +3,7 @@ import { LOCALES } from "../web/customer/src/i18n";
 import { SIGN_MESSAGES } from "../web/customer/src/i18n-sign";
 import type { SignerView } from "../web/customer/src/sign/api";
 import {
+  afterConsent,
   afterReading,
   base64Bytes,
   closedStage,
@@ -57,11 +58,15 @@ describe("which screen a signer's state calls for", () => {
     expect(stageFor(view, true)).toBe("consent");
   });
 
-  it("goes to reading after consent, then the code, then signing once authenticated", () => {
+  it("asks the code after consent, before the documents open; signs after reading while the code holds", () => {
     const consented = { ...view, consent: { ...view.consent, accepted: true } };
-    expect(stageFor(consented, true)).toBe("read");
+    expect(stageFor(consented, true)).toBe("otp");
+    expect(afterConsent(consented)).toBe("otp");
+    const confirmed = { ...consented, authenticated: true };
+    expect(stageFor(confirmed, true)).toBe("read");
+    expect(afterReading(confirmed)).toBe("sign");
+    // The confirmation ran out while reading: a new code before signing.
     expect(afterReading(consented)).toBe("otp");
-    expect(afterReading({ ...consented, authenticated: true })).toBe("sign");
   });
 
   it("ends on done or declined whatever the visit", () => {

@@ -48,7 +48,7 @@ async function drawSignature(page: Page): Promise<void> {
 describe.skipIf(!browserAvailable())("signing on a 360-px phone in Arabic", () => {
   const live = useLiveApp();
 
-  it("consents, reads, confirms the code, signs; the sealed PDF verifies and the link is then used", async () => {
+  it("consents, confirms the code, reads, signs; the sealed PDF verifies and the link is then used", async () => {
     const { ctx, baseUrl } = live.app;
     const tenant = await makeTenant(ctx);
     const api = await staff(ctx, tenant);
@@ -91,6 +91,21 @@ describe.skipIf(!browserAvailable())("signing on a 360-px phone in Arabic", () =
     await agree.check();
     await page.getByRole("button", { name: "متابعة" }).click();
 
+    // The one-time code before the documents open (they hold personal data): a wrong one says how
+    // many attempts are left, the right one goes on.
+    await page.getByRole("heading", { level: 1, name: "أكّد هويتك" }).waitFor();
+    await page.getByRole("button", { name: "أرسل الرمز" }).click();
+    const codeBox = page.getByLabel("رمز من 6 أرقام");
+    await codeBox.waitFor();
+    expect(await codeBox.getAttribute("autocomplete")).toBe("one-time-code");
+    expect(await codeBox.getAttribute("inputmode")).toBe("numeric");
+    const code = codeIn(await newestSms(api, PHONE, /^signing\.otp/));
+    await codeBox.fill(code === "000000" ? "111111" : "000000");
+    await page.getByRole("button", { name: "تأكيد" }).click();
+    await page.getByText(/هذا الرمز غير صحيح\. المحاولات المتبقية: \d+\./).waitFor();
+    await codeBox.fill(code);
+    await page.getByRole("button", { name: "تأكيد" }).click();
+
     // Read: the contract as text, right to left, larger on request; downloadable as the PDF.
     await page.getByRole("heading", { level: 1, name: "اقرأ المستند" }).waitFor();
     const body = page.locator("#doc-body");
@@ -105,20 +120,6 @@ describe.skipIf(!browserAvailable())("signing on a 360-px phone in Arabic", () =
     await expectNoSidewaysScroll(page, 360);
     await shot(page, "signing-ar-360-read");
     await page.getByRole("button", { name: "قرأته، متابعة" }).click();
-
-    // The one-time code: a wrong one says how many attempts are left, the right one goes on.
-    await page.getByRole("heading", { level: 1, name: "أكّد هويتك" }).waitFor();
-    await page.getByRole("button", { name: "أرسل الرمز" }).click();
-    const codeBox = page.getByLabel("رمز من 6 أرقام");
-    await codeBox.waitFor();
-    expect(await codeBox.getAttribute("autocomplete")).toBe("one-time-code");
-    expect(await codeBox.getAttribute("inputmode")).toBe("numeric");
-    const code = codeIn(await newestSms(api, PHONE, /^signing\.otp/));
-    await codeBox.fill(code === "000000" ? "111111" : "000000");
-    await page.getByRole("button", { name: "تأكيد" }).click();
-    await page.getByText(/هذا الرمز غير صحيح\. المحاولات المتبقية: \d+\./).waitFor();
-    await codeBox.fill(code);
-    await page.getByRole("button", { name: "تأكيد" }).click();
 
     // Sign: a blank pad is refused here; a drawn signature goes through.
     await page.getByRole("heading", { level: 1, name: "التوقيع" }).waitFor();
@@ -221,6 +222,11 @@ describe.skipIf(!browserAvailable())("signing on a 360-px phone in Arabic", () =
     await page.getByRole("button", { name: "התחלה" }).click();
     await page.getByLabel("קראתי ואני מסכים/ה לקבל את המסמכים האלה ולחתום עליהם באופן אלקטרוני.").check();
     await page.getByRole("button", { name: "המשך" }).click();
+    await page.getByRole("button", { name: "שליחת הקוד" }).click();
+    // The code box shows once the code is sent: only then is it in the outbox.
+    await page.getByLabel("קוד בן 6 ספרות").waitFor();
+    await page.getByLabel("קוד בן 6 ספרות").fill(codeIn(await newestSms(api, phone, /^signing\.otp/)));
+    await page.getByRole("button", { name: "אישור" }).click();
 
     // The pages, drawn by pdf.js from its own chunk and a worker of this origin, fitted to the screen.
     await page.getByRole("img", { name: "עמוד 1 מתוך 1" }).waitFor();
@@ -236,10 +242,6 @@ describe.skipIf(!browserAvailable())("signing on a 360-px phone in Arabic", () =
     expect(loaded.some((l) => /^200 \/c\/assets\/pdf\.worker[^/]*\.mjs$/.test(l)), loaded.join("\n")).toBe(true);
     await expectNoSidewaysScroll(page, 360);
     await page.getByRole("button", { name: "קראתי, אפשר להמשיך" }).click();
-
-    await page.getByRole("button", { name: "שליחת הקוד" }).click();
-    await page.getByLabel("קוד בן 6 ספרות").fill(codeIn(await newestSms(api, phone, /^signing\.otp/)));
-    await page.getByRole("button", { name: "אישור" }).click();
 
     // Typed: the name is there already; the required box must be ticked first.
     await page.getByRole("tab", { name: "הקלדה" }).click();
@@ -276,7 +278,8 @@ describe.skipIf(!browserAvailable())("signing on a 360-px phone in Arabic", () =
     await api.call("POST", `/applications/${created.id}/link`, { via: "sms" });
     await page.goto(`${baseUrl}${linkPath(await newestSms(api, phone, /link/))}`);
     await page.getByRole("button", { name: "Send me a code" }).click();
-    await page.getByLabel("6-digit code").fill(codeIn(await newestSms(api, phone, /otp/)));
+    await page.getByLabel("6-digit code").waitFor();
+    await page.getByLabel("6-digit code").fill(codeIn(await newestSms(api, phone, /^onboarding\.otp/)));
     await page.getByRole("button", { name: "Confirm" }).click();
 
     // The step: its title is the page's h1, the signing screens are h2 inside it; Continue waits.
@@ -287,12 +290,13 @@ describe.skipIf(!browserAvailable())("signing on a 360-px phone in Arabic", () =
     await page.getByRole("button", { name: "Start" }).click();
     await page.getByLabel("I have read this and I agree to receive and sign these documents electronically.").check();
     await page.locator("#consent-continue").click();
-    await page.getByRole("heading", { level: 2, name: "Read the document" }).waitFor();
-    await page.getByRole("button", { name: "I have read it, continue" }).click();
     await page.getByRole("button", { name: "Send the code" }).click();
+    await page.getByLabel("6-digit code").waitFor();
     await page.getByLabel("6-digit code").fill(codeIn(await newestSms(api, phone, /^signing\.otp/)));
     // Enter in the code box confirms the code; it does not submit the step around it.
     await page.getByLabel("6-digit code").press("Enter");
+    await page.getByRole("heading", { level: 2, name: "Read the document" }).waitFor();
+    await page.getByRole("button", { name: "I have read it, continue" }).click();
     await page.getByRole("heading", { level: 2, name: "Sign" }).waitFor();
     await drawSignature(page);
     await page.getByRole("button", { name: "Sign", exact: true }).click();

@@ -68,13 +68,11 @@ describe("the signer's pages", () => {
     const view = await k.ok<View>(await call("GET", "/public/signing", h));
     expect(view).toMatchObject({ status: "viewed", envelopeStatus: "sent", authenticated: false, otp: null, waitingFor: [], consent: { version: CONSENT_VERSION, accepted: false } });
     expect(view.documents[0]?.pageCount).toBeGreaterThan(0);
-    expect(view.documents[0]?.blocks?.length).toBeGreaterThan(0);
     expect(view.documents[0]?.fields.some((f) => f.kind === "signature")).toBe(true);
-
-    const doc = await call("GET", `/public/signing/documents/${view.documents[0]?.id}`, h);
-    expect(doc.status).toBe(200);
-    expect(doc.headers.get("cache-control")).toBe("no-store");
-    expect((await PDFDocument.load(new Uint8Array(await doc.arrayBuffer()))).getPageCount()).toBe(view.documents[0]?.pageCount);
+    // The link alone shows nothing personal: the text and the PDF open after a confirmed code.
+    expect(view.documents[0]?.blocks).toBeNull();
+    const docPath = `/public/signing/documents/${view.documents[0]?.id}`;
+    expect((await expectProblem(await call("GET", docPath, h), 403, "forbidden")).errors?.[0]?.code).toBe("code_required");
 
     await expectProblem(await call("POST", "/public/signing/consent", h, { version: CONSENT_VERSION, accept: false }), 400, "validation_failed");
     expect((await k.ok<View>(await call("POST", "/public/signing/consent", h, { version: CONSENT_VERSION, accept: true }))).consent.accepted).toBe(true);
@@ -88,6 +86,11 @@ describe("the signer's pages", () => {
     const verified = await k.ok<View>(await call("POST", "/public/signing/otp/verify", h, { code }));
     expect(verified.authenticated).toBe(true);
     expect(verified.documents[0]).toMatchObject({ language: "en" });
+    expect(verified.documents[0]?.blocks?.length).toBeGreaterThan(0);
+    const doc = await call("GET", docPath, h);
+    expect(doc.status).toBe(200);
+    expect(doc.headers.get("cache-control")).toBe("no-store");
+    expect((await PDFDocument.load(new Uint8Array(await doc.arrayBuffer()))).getPageCount()).toBe(view.documents[0]?.pageCount);
     // A confirmation lasts 30 minutes: after that the view asks for a new code, as signing does.
     ctx.clock.advance(31 * 60_000);
     expect((await k.ok<View>(await call("GET", "/public/signing", h))).authenticated).toBe(false);

@@ -178,7 +178,7 @@ export const SignerViewSchema = z
         name: z.string(),
         language: z.string().openapi({ description: "The document's own language (an uploaded PDF may differ from the signer's)" }),
         pageCount: z.number().int().nullable(),
-        blocks: z.array(Block).nullable().openapi({ description: "Built-in documents as accessible blocks; null for uploaded PDFs (show the pages of GET /public/signing/documents/{id})" }),
+        blocks: z.array(Block).nullable().openapi({ description: "Built-in documents as accessible blocks, once the signer confirmed a one-time code (null before); null for uploaded PDFs (show the pages of GET /public/signing/documents/{id})" }),
         fields: z.array(z.object({ id: z.string(), kind: z.string(), label: z.string().nullable(), required: z.boolean(), page: z.number().int() })),
       }),
     ),
@@ -190,6 +190,10 @@ export type SignerView = z.infer<typeof SignerViewSchema>;
 
 /** A document's reading view and page count; the routes give one that caches per document. */
 export type DocumentLook = (deps: Deps, ctx: SignerContext, doc: EnvelopeDocumentRow) => Promise<{ pageCount: number | null; blocks: DocumentBlock[] | null }>;
+
+/** A code confirms the signer for AUTH_VALID_MINUTES; after that they confirm a new one to read or sign. */
+export const codeConfirmed = (signer: SignerRow, now: Date): boolean =>
+  signer.authenticated_at !== null && now.getTime() - signer.authenticated_at.getTime() <= AUTH_VALID_MINUTES * 60_000;
 
 export async function presentSignerView(deps: Deps, ctx: SignerContext, look: DocumentLook): Promise<SignerView> {
   const { signer, envelope, documents } = ctx;
@@ -211,6 +215,7 @@ export async function presentSignerView(deps: Deps, ctx: SignerContext, look: Do
     Promise.all(documents.map((d) => look(deps, ctx, d))),
   ]);
   const otpLive = !signer.authenticated_at && signer.otp_channel && signer.otp_sent_at && signer.otp_hash;
+  const authenticated = codeConfirmed(signer, now);
   return {
     envelopeId: envelope.id,
     bank: { name: bank.name, slug: bank.slug },
@@ -219,8 +224,7 @@ export async function presentSignerView(deps: Deps, ctx: SignerContext, look: Do
     envelopeStatus: envelope.status,
     signer: { name: signer.name, role: signer.role, contact: { sms: signer.phone ? maskPhone(signer.phone) : null, email: signer.email ? maskEmail(signer.email) : null } },
     consent: { ...consent, accepted: signer.consented_at !== null && signer.consent_version === consent.version },
-    // A code confirms the signer for AUTH_VALID_MINUTES: after that they confirm a new one (as signing requires).
-    authenticated: signer.authenticated_at !== null && now.getTime() - signer.authenticated_at.getTime() <= AUTH_VALID_MINUTES * 60_000,
+    authenticated,
     otp:
       otpLive && signer.otp_channel && signer.otp_sent_at
         ? {
@@ -234,7 +238,8 @@ export async function presentSignerView(deps: Deps, ctx: SignerContext, look: Do
       name: d.name,
       language: d.language,
       pageCount: looks[i]?.pageCount ?? null,
-      blocks: (looks[i]?.blocks ?? null) as Array<Record<string, unknown>> | null,
+      // The text holds personal data: only for a signer who confirmed a code (a link alone shows none).
+      blocks: authenticated ? ((looks[i]?.blocks ?? null) as Array<Record<string, unknown>> | null) : null,
       fields: d.fields
         .filter((f) => f.role === signer.role)
         .map((f) => ({ id: f.id, kind: f.kind, label: f.label ? (f.label[signer.language] ?? f.label.en ?? Object.values(f.label)[0] ?? null) : null, required: f.required, page: f.page })),

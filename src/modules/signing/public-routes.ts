@@ -28,7 +28,7 @@ import {
   signerByToken,
   verifySigningOtp,
 } from "./envelopes/service";
-import { presentSignerView, SignerViewSchema } from "./presenter";
+import { codeConfirmed, presentSignerView, SignerViewSchema } from "./presenter";
 import { storedDocumentLook } from "./public-look";
 import { signatureStepOf } from "./step";
 
@@ -160,13 +160,16 @@ export function publicSigningRoutes(deps: Deps) {
       method: "get",
       path: "/public/signing/documents/{documentId}",
       tags,
-      summary: "A document to sign, as filled, before anyone signed (PDF)",
+      summary: "A document to sign, as filled, before anyone signed (PDF); after a confirmed one-time code",
       request: { headers, params: DocParam },
-      responses: { 200: { description: "The PDF", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } }, ...tokenErrors, ...notFoundError },
+      responses: { 200: { description: "The PDF", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } }, ...tokenErrors, ...notFoundError, 403: problem("No one-time code confirmed in the last 30 minutes (forbidden)") },
     }),
     async (c) => {
       const { token } = begin(c);
       const ctx = await signerByToken(deps.db, token, deps.clock.now());
+      if (!codeConfirmed(ctx.signer, deps.clock.now())) {
+        throw new AppError("forbidden", "Confirm the one-time code first: the documents open after it", { issues: [{ path: "header.authorization", message: "confirm a one-time code first", code: "code_required" }] });
+      }
       const { documentId } = c.req.valid("param");
       const doc = ctx.documents.find((d) => d.id === documentId);
       if (!doc) throw new AppError("not_found", "No such document in this envelope");

@@ -13,10 +13,16 @@ export function stageFor(v: SignerView, started: boolean): Stage {
   if (v.status === "declined") return "declined";
   if (!v.consent.accepted) return started ? "consent" : "welcome";
   if (!started) return "welcome";
-  return "read";
+  return afterConsent(v);
 }
 
-/** The screen after reading: the code first, then signing. */
+/**
+ * After the consent the one-time code comes first: the documents hold personal data, so the server
+ * opens them only to a signer who confirmed a code (a link alone shows nothing personal).
+ */
+export const afterConsent = (v: SignerView): Stage => (v.authenticated ? "read" : "otp");
+
+/** The screen after reading: signing, or a new code when the confirmation ran out meanwhile. */
 export const afterReading = (v: SignerView): Stage => (v.authenticated ? "sign" : "otp");
 
 export type Fatal = "used" | "expired" | "closed" | "invalid";

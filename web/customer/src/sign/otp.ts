@@ -127,7 +127,7 @@ export function otpScreen(cx: SignCx): Node[] {
       try {
         const next = await signApi.verify(cx.token, code);
         if (timer) clearInterval(timer);
-        cx.adopt(next, "sign");
+        cx.adopt(next, "read");
       } catch (e) {
         const ae = e instanceof SignError ? e : new SignError(0, "offline");
         if (ae.code === "otp_invalid") {

@@ -1,7 +1,7 @@
 /**
  * The signing UI, shared by the link page (/c/{bank}/sign, main.ts) and the flow's signature
- * step (apply/signature.ts): welcome → electronic-records consent → read each document →
- * one-time code → draw or type the signature → done. Decline is offered until the signature.
+ * step (apply/signature.ts): welcome → electronic-records consent → one-time code → read each
+ * document (the server opens them only after the code) → draw or type the signature → done. Decline is offered until the signature.
  * Nothing but the consent's checkbox is possible before consent; the server checks every step too.
  * Errors that end the link (used, expired, closed, unknown) replace the UI with a plain message.
  */
@@ -10,7 +10,7 @@ import { h } from "../survey/dom";
 import "./sign.css";
 import { SignError, type SignerView, signApi } from "./api";
 import { alertBox, busy, button, heading, iso, type SignCx, sm, st, sub, when } from "./context";
-import { closedStage, type Fatal, fatalOf, reasonProblem, type Stage, stageFor } from "./logic";
+import { afterConsent, closedStage, type Fatal, fatalOf, reasonProblem, type Stage, stageFor } from "./logic";
 import { otpScreen } from "./otp";
 import { signScreen } from "./pad";
 import { readScreen } from "./reader";
@@ -91,7 +91,7 @@ export function signingUI(opts: SignOptions): SigningUI {
       docs,
       h("p", { class: "muted" }, st(cx, "expires", { date: when(v.expiresAt, cx.locale()) })),
       v.waitingFor.length ? h("p", { class: "sign-note", id: "sign-waiting" }, st(cx, "waitingFor", { names: v.waitingFor.map(iso).join(", ") })) : null,
-      h("div", { class: "nav sign-nav" }, button(m.start, () => cx.go(v.consent.accepted ? "read" : "consent"), { id: "sign-start" })),
+      h("div", { class: "nav sign-nav" }, button(m.start, () => cx.go(v.consent.accepted ? afterConsent(v) : "consent"), { id: "sign-start" })),
       declineLink(),
     ].filter((n): n is HTMLElement => n !== null);
   }
@@ -109,7 +109,8 @@ export function signingUI(opts: SignOptions): SigningUI {
       }
       void busy(go, async () => {
         try {
-          cx.adopt(await signApi.consent(cx.token, v.consent.version), "read");
+          const next = await signApi.consent(cx.token, v.consent.version);
+          cx.adopt(next, afterConsent(next));
         } catch (e) {
           cx.fail(e, alert);
         }
