@@ -12,7 +12,8 @@
  * Types: documents (rows and their encrypted blobs), checks (application_checks), screening
  * (screening results, and the application's own screening subject once it has no reviews left),
  * reviews (compliance reviews and the false positives they cleared), applications (the row and
- * everything stored with it: links, sessions, payments, timeline, remaining documents and checks).
+ * everything stored with it: links, sessions, payments, timeline, remaining documents and checks,
+ * signing envelopes with their files).
  * Each type runs in its own short transactions, in batches; blobs are deleted before their rows,
  * so a failure half-way leaves rows to retry, never a row pointing at nothing it can still need.
  */
@@ -21,6 +22,7 @@ import { type Executor, inTransaction } from "../../db";
 import type { DB } from "../../db/schema";
 import type { Deps } from "../../server/deps";
 import { recordAudit } from "../audit/record";
+import { deleteEnvelopeFiles, deleteEnvelopeRows } from "../signing/envelopes/purge";
 import { getComplianceSettings, RETENTION_TYPES, type RetentionType } from "./settings";
 
 const BATCH = 500;
@@ -115,7 +117,10 @@ async function purgeApplications(deps: Deps, tenantId: string, cutoff: Date): Pr
     if (!apps.length) return n;
     const docs = await deps.db.selectFrom("application_documents").select(["id", "blob_key"]).where("tenant_id", "=", tenantId).where("application_id", "in", apps).execute();
     await deleteDocuments(deps, tenantId, docs);
+    await deleteEnvelopeFiles(deps, tenantId, apps);
     await inTransaction(deps.db, async (trx) => {
+      // Signing envelopes are part of the application's record: they go with it.
+      await deleteEnvelopeRows(trx, tenantId, apps);
       // Screening records carry the application id without a foreign key: they go with it.
       const subjects = trx.selectFrom("screening_subjects").select("id").where("tenant_id", "=", tenantId).where("application_id", "in", apps).where("customer_ref", "is", null);
       const reviews = await trx.deleteFrom("compliance_reviews").where("tenant_id", "=", tenantId).where((eb) => eb.or([eb("application_id", "in", apps), eb("subject_id", "in", subjects)])).returning("id").execute();
