@@ -5,6 +5,7 @@ import type { SignerView } from "../web/customer/src/sign/api";
 import {
   afterConsent,
   afterReading,
+  afterUsed,
   base64Bytes,
   closedStage,
   fatalOf,
@@ -12,8 +13,10 @@ import {
   isBlankPad,
   missingFields,
   nextSize,
+  pdfFileName,
   reasonProblem,
   secondsLeft,
+  shortHash,
   stageFor,
   stripDataUrl,
   TEXT_SIZES,
@@ -89,6 +92,19 @@ describe("errors that end the link", () => {
     expect(fatalOf({ status: 410, code: "envelope_expired" })).toBe("expired");
     expect(fatalOf({ status: 409, code: "envelope_closed" })).toBe("closed");
     expect(fatalOf({ status: 400, code: "token_invalid" })).toBe("invalid");
+  });
+
+  it("turns a used link into the signed copies, an expired copy link into its own page, anything else into 'already signed'", () => {
+    expect(fatalOf({ status: 410, code: "token_expired" })).toBe("copyExpired");
+    expect(afterUsed({ status: 410, code: "token_expired" })).toBe("copyExpired");
+    for (const e of [
+      { status: 409, code: "wrong_state" },
+      { status: 400, code: "token_invalid" },
+      { status: 429, code: "rate_limited" },
+      { status: 503, code: "internal_error" },
+    ]) {
+      expect(afterUsed(e)).toBe("used");
+    }
   });
 
   it("leaves the ones the screen handles in place", () => {
@@ -179,6 +195,26 @@ describe("the signature body", () => {
   });
 });
 
+describe("the signed copies", () => {
+  const sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+  it("shortens a SHA-256 fingerprint to its first and last 8 digits, in groups of 4", () => {
+    expect(shortHash(sha)).toBe("9f86 d081 … b0f0 0a08");
+    expect(shortHash(sha.toUpperCase())).toBe("9f86 d081 … b0f0 0a08");
+    expect(shortHash("abcd1234")).toBe("abcd 1234");
+  });
+
+  it("names a downloaded PDF safely, with an optional suffix", () => {
+    expect(pdfFileName("Loan contract")).toBe("Loan contract.pdf");
+    expect(pdfFileName("Loan contract", "signed")).toBe("Loan contract - signed.pdf");
+    expect(pdfFileName("عقد القرض", "موقّع")).toBe("عقد القرض - موقّع.pdf");
+    expect(pdfFileName("../../etc/passwd")).toBe("etc passwd.pdf");
+    expect(pdfFileName('a:b*c?"d<e>f|g\\h')).toBe("a b c d e f g h.pdf");
+    expect(pdfFileName("line\nbreak\u202eevil")).toBe("line break evil.pdf");
+    expect(pdfFileName("  ")).toBe("document.pdf");
+    expect(pdfFileName("x".repeat(300)).length).toBe(104);
+  });
+});
+
 describe("small helpers", () => {
   it("counts down in whole seconds, never below zero", () => {
     expect(secondsLeft(10_500, 10_000)).toBe(1);
@@ -210,7 +246,7 @@ describe("signing texts", () => {
   }
 
   it("has a page for every way a link ends", () => {
-    for (const k of ["usedTitle", "usedText", "expiredTitle", "expiredText", "closedTitle", "closedText", "invalidTitle", "invalidText"]) expect(keys).toContain(k);
+    for (const k of ["usedTitle", "usedText", "expiredTitle", "expiredText", "closedTitle", "closedText", "invalidTitle", "invalidText", "copyExpiredTitle", "copyExpiredText"]) expect(keys).toContain(k);
   });
 });
 

@@ -107,6 +107,18 @@ const en = {
   theBank: "the bank",
   stepSigned: "You have signed. Select Continue.",
   stepNeedSign: "Sign the documents to continue.",
+  copyTitle: "Your signed documents",
+  copyIntro: "{name}, everyone has signed. Here are the documents you signed with {bank}, sealed by the bank.",
+  copyUntil: "This link works until {date}.",
+  copyOtpIntro: "To download them, confirm it's you: we'll send you a one-time code.",
+  copyAgain: "Your confirmation has run out. Confirm it's you again to download.",
+  copyFingerprint: "Fingerprint (SHA-256):",
+  copyDownload: "Download the signed PDF",
+  copySuffix: "signed",
+  copyCheckText: "Anyone can check that a document is the one {bank} sealed:",
+  copyCheckLink: "check the seal",
+  copyExpiredTitle: "This link has expired",
+  copyExpiredText: "The link to your signed documents is no longer valid. Contact {bank} for a copy.",
 };
 
 export type SignMessages = typeof en;
@@ -211,6 +223,18 @@ const he: SignMessages = {
   theBank: "הבנק",
   stepSigned: "חתמת. יש לבחור ״המשך״.",
   stepNeedSign: "יש לחתום על המסמכים כדי להמשיך.",
+  copyTitle: "המסמכים החתומים שלך",
+  copyIntro: "{name}, כל החותמים חתמו. הנה המסמכים שחתמת עליהם מול {bank}, עם חותמת הבנק.",
+  copyUntil: "הקישור הזה פעיל עד {date}.",
+  copyOtpIntro: "כדי להוריד אותם יש לאמת את זהותך: נשלח אליך קוד חד-פעמי.",
+  copyAgain: "תוקף האימות פג. יש לאמת שוב את זהותך כדי להוריד.",
+  copyFingerprint: "טביעת אצבע (SHA-256):",
+  copyDownload: "הורדת ה-PDF החתום",
+  copySuffix: "חתום",
+  copyCheckText: "כל אחד יכול לבדוק שמסמך הוא אותו מסמך ש-{bank} החתים:",
+  copyCheckLink: "בדיקת החותמת",
+  copyExpiredTitle: "תוקף הקישור פג",
+  copyExpiredText: "הקישור למסמכים החתומים שלך כבר אינו תקף. לקבלת עותק אפשר לפנות אל {bank}.",
 };
 
 export const SIGN_MESSAGES: Record<Locale, SignMessages> = { en, he, ar: SIGN_AR, "zh-Hans": SIGN_ZH_HANS, "zh-Hant": SIGN_ZH_HANT };

@@ -121,3 +121,24 @@ export const signApi = {
   decline: (t: string, reason: string) => json<SignerView>(send(t, "POST", "/decline", { reason })),
   document: async (t: string, id: string) => (await send(t, "GET", `/documents/${encodeURIComponent(id)}`, undefined, "application/pdf")).blob(),
 };
+
+/** A signer's copy of the signed, sealed documents (copy-contract.md): the link the completion message carries. */
+export interface CopyView {
+  envelopeId: string;
+  bank: { name: string; slug: string };
+  language: string;
+  signer: { name: string; role: SignerRole; contact: { sms: string | null; email: string | null } };
+  /** A code confirmed in the last 30 minutes: the documents download. */
+  authenticated: boolean;
+  otp: OtpState | null;
+  documents: Array<{ id: string; name: string; language: string; signedSha256: string }>;
+  completedAt: string;
+  availableUntil: string;
+}
+
+export const copyApi = {
+  view: (t: string) => json<CopyView>(send(t, "GET", "/copy")),
+  otp: (t: string, channel?: "sms" | "email") => json<OtpSent>(send(t, "POST", "/copy/otp", channel ? { channel } : {})),
+  verify: (t: string, code: string) => json<CopyView>(send(t, "POST", "/copy/otp/verify", { code })),
+  document: async (t: string, id: string) => (await send(t, "GET", `/copy/documents/${encodeURIComponent(id)}`, undefined, "application/pdf")).blob(),
+};

@@ -19,19 +19,22 @@ export interface SignCx {
   fail(e: unknown, alert: HTMLElement | null): void;
 }
 
-export const sm = (cx: SignCx): SignMessages => SIGN_MESSAGES[cx.locale()];
+/** What texts and headings need: the language and the heading level. */
+export type TextCx = Pick<SignCx, "locale" | "level">;
 
-export function st(cx: SignCx, key: keyof SignMessages, vars: Record<string, string | number> = {}): string {
+export const sm = (cx: Pick<SignCx, "locale">): SignMessages => SIGN_MESSAGES[cx.locale()];
+
+export function st(cx: Pick<SignCx, "locale">, key: keyof SignMessages, vars: Record<string, string | number> = {}): string {
   return format(sm(cx)[key], Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)])));
 }
 
 /** The screen's heading (focused when the screen opens). */
-export function heading(cx: SignCx, text: string): HTMLHeadingElement {
+export function heading(cx: TextCx, text: string): HTMLHeadingElement {
   return h(cx.level === 1 ? "h1" : "h2", { id: "sign-title", class: "sign-title", tabindex: "-1" }, text);
 }
 
 /** A sub-heading one level below the screen's. */
-export const sub = (cx: SignCx, text: string, attrs: Record<string, string> = {}): HTMLHeadingElement => h(cx.level === 1 ? "h2" : "h3", attrs, text);
+export const sub = (cx: TextCx, text: string, attrs: Record<string, string> = {}): HTMLHeadingElement => h(cx.level === 1 ? "h2" : "h3", attrs, text);
 
 /** Text from the server or a name, isolated so right-to-left text around it stays in order. */
 export const iso = (text: string): string => `\u2068${text}\u2069`;
@@ -69,4 +72,14 @@ export async function busy<T>(b: HTMLButtonElement | null, work: () => Promise<T
       b.removeAttribute("aria-busy");
     }
   }
+}
+
+/** Saves a downloaded file through a blob URL (the Bearer call cannot be a plain link). */
+export function saveBlob(blob: Blob, fileName: string, type = "application/pdf"): void {
+  const url = URL.createObjectURL(new Blob([blob], { type }));
+  const a = h("a", { href: url, download: fileName, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -25,11 +25,12 @@ export const afterConsent = (v: SignerView): Stage => (v.authenticated ? "read" 
 /** The screen after reading: signing, or a new code when the confirmation ran out meanwhile. */
 export const afterReading = (v: SignerView): Stage => (v.authenticated ? "sign" : "otp");
 
-export type Fatal = "used" | "expired" | "closed" | "invalid";
+export type Fatal = "used" | "expired" | "closed" | "invalid" | "copyExpired";
 
 /** Errors that end the link (a full-page message), or null for ones shown in place. */
 export function fatalOf(e: { status: number; code: string }): Fatal | null {
   if (e.code === "link_used") return "used";
+  if (e.code === "token_expired") return "copyExpired";
   if (e.code === "envelope_expired") return "expired";
   if (e.code === "envelope_closed") return "closed";
   if (e.code === "token_invalid" || e.status === 401 && e.code === "unauthenticated") return "invalid";
@@ -113,3 +114,30 @@ export const secondsLeft = (until: number, now: number): number => Math.max(0, M
 /** Text size steps of the reading view (rem). */
 export const TEXT_SIZES = [0.875, 1, 1.125, 1.25, 1.5, 1.75] as const;
 export const nextSize = (i: number, by: 1 | -1): number => Math.min(TEXT_SIZES.length - 1, Math.max(0, i + by));
+
+/**
+ * A used link may be the one the completion message carries (the signed copies): what the copy
+ * call's refusal means. An expired copy link says so; anything else (not signed, not sealed yet,
+ * unknown) keeps the plain "already signed" page.
+ */
+export const afterUsed = (e: { status: number; code: string }): Fatal => (e.code === "token_expired" ? "copyExpired" : "used");
+
+/** A SHA-256 fingerprint shortened for reading aloud or comparing: first and last 8 hex digits, in groups of 4. */
+export function shortHash(hex: string): string {
+  const clean = hex.toLowerCase().replace(/[^0-9a-f]/g, "");
+  const group = (s: string) => s.match(/.{1,4}/g)?.join(" ") ?? s;
+  return clean.length <= 16 ? group(clean) : `${group(clean.slice(0, 8))} … ${group(clean.slice(-8))}`;
+}
+
+/** A file name for a downloaded PDF: no path, reserved, control or direction characters, no leading or trailing dots; the name at most 100 characters. */
+export function pdfFileName(name: string, suffix = ""): string {
+  const safe = (s: string) =>
+    s
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, " ")
+      .replace(/\s+/g, " ")
+      .replace(/^[.\s]+|[.\s]+$/g, "");
+  const base = [...(safe(name) || "document")].slice(0, 100).join("").trim();
+  const tail = safe(suffix);
+  return `${tail ? `${base} - ${tail}` : base}.pdf`;
+}

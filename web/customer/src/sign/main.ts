@@ -4,7 +4,9 @@
  * sessionStorage and drops it from the address (history, screenshots, shared screens), so a reload
  * still works. No cookies, no inline scripts; every call goes to this origin with the token as a
  * Bearer header. The language is the signer's (from the server, remembered on this device for
- * links that can no longer show it) unless `?lang=` or the switch says otherwise.
+ * links that can no longer show it) unless `?lang=` or the switch says otherwise. Once everyone
+ * has signed and the documents are sealed, the same page at the link from the completion message
+ * offers the signed copies (copy.ts).
  */
 import "../styles.css";
 import "../apply/apply.css";
@@ -112,11 +114,25 @@ async function bank(): Promise<void> {
     if (!res.ok) return;
     const b = (await res.json()) as { name: string; defaultLocale?: string };
     bankName ??= b.name;
-    if (!chosen && !ui?.view() && !remembered() && !browserLocale() && isLocale(b.defaultLocale)) locale = b.defaultLocale;
+    if (!chosen && !ui?.view() && !ui?.copy() && !remembered() && !browserLocale() && isLocale(b.defaultLocale)) locale = b.defaultLocale;
     frame();
   } catch {
     // the name is a nicety; the signing view names the bank too
   }
+}
+
+/** A fresh view (signing or signed copies) names the bank and the signer's language. */
+function adoptBank(v: { bank: { name: string }; language: string }): void {
+  const before = `${locale}|${bankName}`;
+  bankName = v.bank.name;
+  const l = matchLocale(v.language);
+  if (!chosen && l) locale = l;
+  try {
+    if (l) localStorage.setItem(LANG_KEY, l);
+  } catch {
+    // storage refused: the browser's language serves next time
+  }
+  if (`${locale}|${bankName}` !== before) frame();
 }
 
 const token = SLUG_OK ? takeToken() : null;
@@ -125,18 +141,9 @@ ui = signingUI({
   level: 1,
   locale: () => locale,
   bankName: () => bankName,
-  onView(v) {
-    const before = `${locale}|${bankName}`;
-    bankName = v.bank.name;
-    const l = matchLocale(v.language);
-    if (!chosen && l) locale = l;
-    try {
-      if (l) localStorage.setItem(LANG_KEY, l);
-    } catch {
-      // storage refused: the browser's language serves next time
-    }
-    if (`${locale}|${bankName}` !== before) frame();
-  },
+  onView: adoptBank,
+  copies: true,
+  onCopy: adoptBank,
 });
 // Every screen change retitles the page (its heading).
 new MutationObserver(() => {

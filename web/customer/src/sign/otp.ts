@@ -5,7 +5,7 @@
  * signers have not signed, it says whom the signer waits for and checks again on request.
  */
 import { h } from "../survey/dom";
-import { SignError, signApi } from "./api";
+import { type OtpSent, SignError, signApi } from "./api";
 import { alertBox, busy, button, heading, iso, type SignCx, sm, st } from "./context";
 import { secondsLeft } from "./logic";
 
@@ -15,10 +15,10 @@ type Channel = "sms" | "email";
 const sent = new Map<string, { channel: Channel; to: string; resendAt: number }>();
 let timer: ReturnType<typeof setInterval> | null = null;
 
-function countdown(cx: SignCx): void {
+function countdown(cx: Pick<SignCx, "locale">, key: string): void {
   if (timer) clearInterval(timer);
   const tick = () => {
-    const s = sent.get(cx.token);
+    const s = sent.get(key);
     const resend = document.getElementById("otp-resend") as HTMLButtonElement | null;
     const note = document.getElementById("otp-resend-note");
     if (!s || !resend || !note) {
@@ -48,12 +48,48 @@ function waiting(cx: SignCx): Node[] {
   return [heading(cx, m.otpTitle), h("p", { class: "sign-note", id: "sign-waiting" }, m.notYourTurn, " ", st(cx, "waitingFor", { names: cx.view.waitingFor.map(iso).join(", ") })), alert, h("div", { class: "nav sign-nav" }, again)];
 }
 
+/**
+ * What the code form needs, whoever asks the code: the signer before signing (otpScreen) or a
+ * signer fetching the signed copies (copy.ts). `key` keeps the code sent on this page apart per use.
+ */
+export interface OtpFlow {
+  key: string;
+  contact: { sms: string | null; email: string | null };
+  /** A code the server says went out already (a reload). */
+  otp: { channel: Channel; sentTo: string; resendAfterSeconds: number } | null;
+  intro: string;
+  request(channel?: Channel): Promise<OtpSent>;
+  /** Confirms the code; resolves once the screen moved on. */
+  verify(code: string): Promise<void>;
+  /** Shows the form again (the code box once a code is sent). */
+  redraw(): void;
+  fail(e: unknown, alert: HTMLElement | null): void;
+}
+
 export function otpScreen(cx: SignCx): Node[] {
   const v = cx.view;
-  const m = sm(cx);
   if (v.waitingFor.length > 0) return waiting(cx);
-  if (!sent.has(cx.token) && v.otp) sent.set(cx.token, { channel: v.otp.channel, to: v.otp.sentTo, resendAt: Date.now() + v.otp.resendAfterSeconds * 1000 });
-  const channels = (["sms", "email"] as const).filter((c) => v.signer.contact[c]);
+  return [
+    heading(cx, sm(cx).otpTitle),
+    ...otpForm(cx, {
+      key: cx.token,
+      contact: v.signer.contact,
+      otp: v.otp,
+      intro: sm(cx).otpIntro,
+      request: (channel) => signApi.otp(cx.token, channel),
+      verify: async (code) => cx.adopt(await signApi.verify(cx.token, code), "read"),
+      redraw: () => cx.go("otp"),
+      fail: (e, alert) => cx.fail(e, alert),
+    }),
+  ];
+}
+
+/** The code form without its heading: where to send it, then the code box, resend and errors. */
+export function otpForm(cx: Pick<SignCx, "locale">, flow: OtpFlow): Node[] {
+  const m = sm(cx);
+  const contact = flow.contact;
+  if (!sent.has(flow.key) && flow.otp) sent.set(flow.key, { channel: flow.otp.channel, to: flow.otp.sentTo, resendAt: Date.now() + flow.otp.resendAfterSeconds * 1000 });
+  const channels = (["sms", "email"] as const).filter((c) => contact[c]);
   let channel: Channel = channels[0] ?? "sms";
   const alert = alertBox("otp-alert");
 
@@ -61,38 +97,38 @@ export function otpScreen(cx: SignCx): Node[] {
     await busy(b, async () => {
       alert.textContent = "";
       try {
-        const r = await signApi.otp(cx.token, channels.length > 1 ? channel : undefined);
-        sent.set(cx.token, { channel: r.channel, to: r.sentTo, resendAt: Date.now() + r.resendAfterSeconds * 1000 });
-        cx.go("otp");
+        const r = await flow.request(channels.length > 1 ? channel : undefined);
+        sent.set(flow.key, { channel: r.channel, to: r.sentTo, resendAt: Date.now() + r.resendAfterSeconds * 1000 });
+        flow.redraw();
         document.getElementById("otp-code")?.focus();
       } catch (e) {
         const err = e instanceof SignError ? e : new SignError(0, "offline");
         if (err.status === 429) {
           // A code went out moments ago (another tab, a reload): let the signer type it.
-          const to = v.signer.contact[channel] ?? "";
-          sent.set(cx.token, { channel, to, resendAt: Date.now() + (err.retryAfter ?? 60) * 1000 });
-          cx.go("otp");
+          const to = contact[channel] ?? "";
+          sent.set(flow.key, { channel, to, resendAt: Date.now() + (err.retryAfter ?? 60) * 1000 });
+          flow.redraw();
           const note = document.getElementById("otp-status");
           if (note) note.textContent = m.waitCode;
         } else if (err.code === "otp_locked") alert.textContent = st(cx, "locked", { minutes: Math.max(1, Math.ceil((err.retryAfter ?? 900) / 60)) });
-        else cx.fail(err, alert);
+        else flow.fail(err, alert);
       }
     });
   }
 
-  const s = sent.get(cx.token);
+  const s = sent.get(flow.key);
   if (!s) {
-    const parts: Node[] = [heading(cx, m.otpTitle), h("p", { class: "lead" }, m.otpIntro)];
+    const parts: Node[] = [h("p", { class: "lead" }, flow.intro)];
     if (channels.length > 1) {
       const set = h("fieldset", { class: "f" }, h("legend", { class: "f-label" }, m.otpChoose));
       for (const c of channels) {
         const r = h("input", { type: "radio", name: "otp-channel", id: `otp-via-${c}`, value: c, checked: c === channel });
         r.addEventListener("change", () => (channel = c));
-        set.append(h("label", { class: "radio", for: `otp-via-${c}` }, r, h("span", {}, st(cx, c === "sms" ? "viaSms" : "viaEmail", { to: `\u2066${v.signer.contact[c] ?? ""}\u2069` }))));
+        set.append(h("label", { class: "radio", for: `otp-via-${c}` }, r, h("span", {}, st(cx, c === "sms" ? "viaSms" : "viaEmail", { to: `\u2066${contact[c] ?? ""}\u2069` }))));
       }
       parts.push(set);
     } else if (channels[0]) {
-      parts.push(h("p", {}, st(cx, channels[0] === "sms" ? "viaSms" : "viaEmail", { to: `\u2066${v.signer.contact[channels[0]] ?? ""}\u2069` })));
+      parts.push(h("p", {}, st(cx, channels[0] === "sms" ? "viaSms" : "viaEmail", { to: `\u2066${contact[channels[0]] ?? ""}\u2069` })));
     }
     const send = button(m.sendCode, () => void ask(send), { id: "otp-send" });
     parts.push(alert, h("div", { class: "nav sign-nav" }, send));
@@ -125,9 +161,8 @@ export function otpScreen(cx: SignCx): Node[] {
     if (!/^\d{6}$/.test(code)) return failCode(m.codeFormat);
     await busy(confirm, async () => {
       try {
-        const next = await signApi.verify(cx.token, code);
+        await flow.verify(code);
         if (timer) clearInterval(timer);
-        cx.adopt(next, "read");
       } catch (e) {
         const ae = e instanceof SignError ? e : new SignError(0, "offline");
         if (ae.code === "otp_invalid") {
@@ -136,7 +171,7 @@ export function otpScreen(cx: SignCx): Node[] {
         }
         if (ae.code === "otp_locked") return failCode(st(cx, "locked", { minutes: Math.max(1, Math.ceil((ae.retryAfter ?? 900) / 60)) }));
         if (ae.status === 400 && !ae.code.startsWith("token") && ae.code !== "envelope_closed") return failCode(ae.errors[0]?.message ?? m.codeFormat);
-        cx.fail(ae, alert);
+        flow.fail(ae, alert);
       }
     });
   }
@@ -149,9 +184,8 @@ export function otpScreen(cx: SignCx): Node[] {
     if (input.value.replace(/\D/g, "").length === 6) err.hidden = true;
   });
   const resend = button(m.resend, () => void ask(resend), { id: "otp-resend" }, true);
-  queueMicrotask(() => countdown(cx));
+  queueMicrotask(() => countdown(cx, flow.key));
   return [
-    heading(cx, m.otpTitle),
     h("p", { class: "lead", id: "otp-status", role: "status" }, st(cx, "codeSent", { to: `\u2066${s.to}\u2069` })),
     h("div", { class: "f otp-f" }, h("label", { class: "f-label", for: "otp-code" }, m.codeLabel), input, err),
     h("div", { class: "nav sign-nav" }, confirm),

@@ -7,8 +7,8 @@
 import { dirOf, matchLocale } from "../i18n";
 import { h } from "../survey/dom";
 import { type DocumentBlock, type SignerDocument, signApi } from "./api";
-import { alertBox, busy, button, heading, type SignCx, sm, st, sub } from "./context";
-import { afterReading, nextSize, TEXT_SIZES } from "./logic";
+import { alertBox, busy, button, heading, type SignCx, saveBlob, sm, st, sub } from "./context";
+import { afterReading, nextSize, pdfFileName, TEXT_SIZES } from "./logic";
 
 /** The reading size the signer picked, kept across documents and screens. */
 let sizeIndex = 1;
@@ -45,12 +45,7 @@ function downloadButton(cx: SignCx, doc: SignerDocument, alert: HTMLElement): HT
         alert.textContent = m.downloading;
         try {
           const blob = await signApi.document(cx.token, doc.id);
-          const url = URL.createObjectURL(new Blob([blob], { type: "application/pdf" }));
-          const a = h("a", { href: url, download: `${doc.name.replace(/[\\/:*?"<>|]+/g, " ").trim() || "document"}.pdf`, hidden: true });
-          document.body.append(a);
-          a.click();
-          a.remove();
-          setTimeout(() => URL.revokeObjectURL(url), 60_000);
+          saveBlob(blob, pdfFileName(doc.name));
           alert.textContent = "";
         } catch (e) {
           alert.textContent = "";

@@ -8,9 +8,10 @@
 import type { Locale } from "../i18n";
 import { h } from "../survey/dom";
 import "./sign.css";
-import { SignError, type SignerView, signApi } from "./api";
+import { type CopyView, copyApi, SignError, type SignerView, signApi } from "./api";
 import { alertBox, busy, button, heading, iso, type SignCx, sm, st, sub, when } from "./context";
-import { afterConsent, closedStage, type Fatal, fatalOf, reasonProblem, type Stage, stageFor } from "./logic";
+import { type CopyCx, copyScreen } from "./copy";
+import { afterConsent, afterUsed, closedStage, type Fatal, fatalOf, reasonProblem, type Stage, stageFor } from "./logic";
 import { otpScreen } from "./otp";
 import { signScreen } from "./pad";
 import { readScreen } from "./reader";
@@ -25,6 +26,10 @@ export interface SignOptions {
   onSigned?(v: SignerView): void;
   /** The bank's name when no view came (an unknown link on the link page). */
   bankName?(): string | null;
+  /** A used link may be a signed copy's (the link page): ask for the copies (copy.ts). */
+  copies?: boolean;
+  /** Every fresh copy view. */
+  onCopy?(v: CopyView): void;
 }
 
 export interface SigningUI {
@@ -33,11 +38,18 @@ export interface SigningUI {
   /** Draws the current screen again (a language switch). */
   redraw(): void;
   view(): SignerView | null;
+  /** The signed copies' view, when the link is a copy's. */
+  copy(): CopyView | null;
   /** A full-page message without asking the server (no token at all). */
   fatal(f: Fatal): void;
 }
 
-type Screen = { kind: "stage"; stage: Stage | "decline"; doc: number } | { kind: "fatal"; fatal: Fatal } | { kind: "loading" } | { kind: "offline" };
+type Screen =
+  | { kind: "stage"; stage: Stage | "decline"; doc: number }
+  | { kind: "fatal"; fatal: Fatal }
+  | { kind: "copy"; note: string }
+  | { kind: "loading" }
+  | { kind: "offline" };
 
 export function signingUI(opts: SignOptions): SigningUI {
   const root = h("div", { class: "signing" });
@@ -46,6 +58,7 @@ export function signingUI(opts: SignOptions): SigningUI {
     if (ev.key === "Enter" && ev.target instanceof HTMLInputElement) ev.preventDefault();
   });
   let view: SignerView | null = null;
+  let copy: CopyView | null = null;
   let screen: Screen = { kind: "loading" };
   /** The screen before "decline" (Cancel goes back to it). */
   let before: Screen = screen;
@@ -79,7 +92,23 @@ export function signingUI(opts: SignOptions): SigningUI {
     },
   };
 
-  const bank = () => view?.bank.name ?? opts.bankName?.() ?? sm(cx).theBank;
+  const copyCx: CopyCx = {
+    token: opts.token,
+    get view() {
+      return copy as CopyView;
+    },
+    level: opts.level,
+    locale: opts.locale,
+    adopt(v, note = "") {
+      copy = v;
+      opts.onCopy?.(v);
+      show({ kind: "copy", note });
+    },
+    redraw: () => show({ kind: "copy", note: "" }),
+    fail: (e, alert) => cx.fail(e, alert),
+  };
+
+  const bank = () => view?.bank.name ?? copy?.bank.name ?? opts.bankName?.() ?? sm(cx).theBank;
 
   function welcome(): Node[] {
     const v = cx.view;
@@ -176,6 +205,7 @@ export function signingUI(opts: SignOptions): SigningUI {
     expired: ["expiredTitle", "expiredText"],
     closed: ["closedTitle", "closedText"],
     invalid: ["invalidTitle", "invalidText"],
+    copyExpired: ["copyExpiredTitle", "copyExpiredText"],
   };
 
   function nodes(s: Screen): Node[] {
@@ -185,6 +215,8 @@ export function signingUI(opts: SignOptions): SigningUI {
         return [h("p", { role: "status", class: "muted" }, m.loading)];
       case "offline":
         return [heading(cx, m.pageTitle), h("p", { role: "alert", class: "notice" }, m.offline), button(m.retry, () => void load(), { id: "sign-retry" })];
+      case "copy":
+        return copyScreen(copyCx, s.note);
       case "fatal": {
         const [title, text] = FATAL[s.fatal];
         return [heading(cx, m[title]), h("p", { class: "notice", "data-fatal": s.fatal }, st(cx, text, { bank: iso(bank()) }))];
@@ -214,6 +246,8 @@ export function signingUI(opts: SignOptions): SigningUI {
     screen = s;
     root.replaceChildren(...nodes(s));
     root.dataset.screen = s.kind === "stage" ? s.stage : s.kind;
+    if (s.kind === "copy") root.dataset.authenticated = String(copy?.authenticated ?? false);
+    else delete root.dataset.authenticated;
     if (s.kind === "stage" && (s.stage === "done" || s.stage === "declined") && view?.status === "signed") opts.onSigned?.(view);
     // The first screen of the step leaves the focus on the step's title; every later one takes it.
     if (focus && (drawn || opts.level === 1)) {
@@ -231,9 +265,20 @@ export function signingUI(opts: SignOptions): SigningUI {
     } catch (e) {
       const err = e instanceof SignError ? e : new SignError(0, "offline");
       const fatal = fatalOf(err);
+      if (fatal === "used" && opts.copies) return copies();
       show(fatal ? { kind: "fatal", fatal } : { kind: "offline" });
     }
   }
 
-  return { root, start: load, redraw: () => show(screen, false), view: () => view, fatal: (f) => show({ kind: "fatal", fatal: f }) };
+  /** A used link: the signed copies when it is a copy's link, else "already signed" (or why not). */
+  async function copies(): Promise<void> {
+    try {
+      copyCx.adopt(await copyApi.view(opts.token));
+    } catch (e) {
+      const err = e instanceof SignError ? e : new SignError(0, "offline");
+      show(err.offline ? { kind: "offline" } : { kind: "fatal", fatal: afterUsed(err) });
+    }
+  }
+
+  return { root, start: load, redraw: () => show(screen, false), view: () => view, copy: () => copy, fatal: (f) => show({ kind: "fatal", fatal: f }) };
 }
