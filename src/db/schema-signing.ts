@@ -135,6 +135,8 @@ export interface EnvelopeSignersTable {
   authenticated_at: NullableTimestamp;
   /** "otp_sms" | "otp_email" */
   auth_method: string | null;
+  /** When a one-time code last confirmed the signer for their signed copies (kept apart from the signing's authenticated_at). */
+  copy_authenticated_at: NullableTimestamp;
   signed_at: NullableTimestamp;
   signature_kind: "drawn" | "typed" | null;
   /** Blob store key of the signature image (PNG) the signer drew, or that their typed name was drawn as. */

@@ -38,4 +38,9 @@ export const SIGNING_ROUTES: Record<string, RouteSpec> = {
   "POST /public/signing/sign": { need: "public", body: () => ({ signature: { kind: "typed", text: "Matrix Signer" } }) },
   "POST /public/signing/decline": { need: "public", body: () => ({ reason: "Matrix" }) },
   "POST /public/applications/me/signing": { need: "public" },
+  // The signer's signed copies (Bearer copy link token).
+  "GET /public/signing/copy": { need: "public" },
+  "POST /public/signing/copy/otp": { need: "public", body: () => ({}) },
+  "POST /public/signing/copy/otp/verify": { need: "public", body: () => ({ code: "123456" }) },
+  "GET /public/signing/copy/documents/{documentId}": { need: "public" },
 };

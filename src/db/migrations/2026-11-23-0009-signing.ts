@@ -99,6 +99,7 @@ export const signing: Migration = {
       otp_locked_until timestamptz,
       authenticated_at timestamptz,
       auth_method text,
+      copy_authenticated_at timestamptz,
       signed_at timestamptz,
       signature_kind text check (signature_kind in ('drawn', 'typed')),
       signature_blob text,

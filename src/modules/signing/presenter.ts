@@ -1,12 +1,14 @@
 /**
  * What leaves the server about envelopes: the staff Envelope (documents, signers, the event
- * chain) and the signer's own SignerView (consent text, what to sign, whose turn it is).
+ * chain), the signer's own SignerView (consent text, what to sign, whose turn it is) and, once
+ * sealed, their CopyView (the signed documents to download).
  */
 import type { Executor } from "../../db";
 import type { Deps } from "../../server/deps";
 import { z } from "../../server/openapi";
 import { bankOf, maskEmail, maskPhone } from "../onboarding/links";
 import { consentFor } from "./envelopes/consent";
+import { copyConfirmed } from "./envelopes/copy";
 import { AUTH_VALID_MINUTES } from "./envelopes/sign";
 import { OTP_RESEND_SECONDS } from "./envelopes/signer";
 import type { EnvelopeDocumentRow, EnvelopeRow, SignerContext, SignerRow, SigningEventRow } from "./envelopes/service";
@@ -195,6 +197,18 @@ export type DocumentLook = (deps: Deps, ctx: SignerContext, doc: EnvelopeDocumen
 export const codeConfirmed = (signer: SignerRow, now: Date): boolean =>
   signer.authenticated_at !== null && now.getTime() - signer.authenticated_at.getTime() <= AUTH_VALID_MINUTES * 60_000;
 
+const signerOf = (s: SignerRow) => ({ name: s.name, role: s.role, contact: { sms: s.phone ? maskPhone(s.phone) : null, email: s.email ? maskEmail(s.email) : null } });
+
+/** The code sent and not yet used: where it went and how long before another may be asked. */
+function pendingOtp(s: SignerRow, now: Date) {
+  if (!s.otp_channel || !s.otp_sent_at || !s.otp_hash) return null;
+  return {
+    channel: s.otp_channel,
+    sentTo: s.otp_channel === "sms" ? maskPhone(s.phone ?? "") : maskEmail(s.email ?? ""),
+    resendAfterSeconds: Math.max(0, Math.ceil(OTP_RESEND_SECONDS - (now.getTime() - s.otp_sent_at.getTime()) / 1000)),
+  };
+}
+
 export async function presentSignerView(deps: Deps, ctx: SignerContext, look: DocumentLook): Promise<SignerView> {
   const { signer, envelope, documents } = ctx;
   const now = deps.clock.now();
@@ -214,7 +228,6 @@ export async function presentSignerView(deps: Deps, ctx: SignerContext, look: Do
       : Promise.resolve([]),
     Promise.all(documents.map((d) => look(deps, ctx, d))),
   ]);
-  const otpLive = !signer.authenticated_at && signer.otp_channel && signer.otp_sent_at && signer.otp_hash;
   const authenticated = codeConfirmed(signer, now);
   return {
     envelopeId: envelope.id,
@@ -222,17 +235,10 @@ export async function presentSignerView(deps: Deps, ctx: SignerContext, look: Do
     language: signer.language,
     status: signer.status,
     envelopeStatus: envelope.status,
-    signer: { name: signer.name, role: signer.role, contact: { sms: signer.phone ? maskPhone(signer.phone) : null, email: signer.email ? maskEmail(signer.email) : null } },
+    signer: signerOf(signer),
     consent: { ...consent, accepted: signer.consented_at !== null && signer.consent_version === consent.version },
     authenticated,
-    otp:
-      otpLive && signer.otp_channel && signer.otp_sent_at
-        ? {
-            channel: signer.otp_channel,
-            sentTo: signer.otp_channel === "sms" ? maskPhone(signer.phone ?? "") : maskEmail(signer.email ?? ""),
-            resendAfterSeconds: Math.max(0, Math.ceil(OTP_RESEND_SECONDS - (now.getTime() - signer.otp_sent_at.getTime()) / 1000)),
-          }
-        : null,
+    otp: signer.authenticated_at ? null : pendingOtp(signer, now),
     documents: documents.map((d, i) => ({
       id: d.id,
       name: d.name,
@@ -246,5 +252,40 @@ export async function presentSignerView(deps: Deps, ctx: SignerContext, look: Do
     })),
     waitingFor: earlier.map((s) => s.name),
     expiresAt: envelope.expires_at.toISOString(),
+  };
+}
+
+/* ---------------- The signer's signed copies ---------------- */
+
+export const CopyViewSchema = z
+  .object({
+    envelopeId: z.string(),
+    bank: z.object({ name: z.string(), slug: z.string() }),
+    language: z.string(),
+    signer: z.object({ name: z.string(), role: Role, contact: z.object({ sms: z.string().nullable(), email: z.string().nullable() }) }),
+    authenticated: z.boolean().openapi({ description: "A one-time code was confirmed in the last 30 minutes: the documents download" }),
+    otp: z.object({ channel: z.enum(["sms", "email"]), sentTo: z.string(), resendAfterSeconds: z.number().int() }).nullable(),
+    documents: z.array(z.object({ id: z.string(), name: z.string(), language: z.string(), signedSha256: z.string().nullable() })),
+    completedAt: z.string().nullable(),
+    availableUntil: z.string().openapi({ description: "When this link stops working" }),
+  })
+  .openapi("CopyView");
+export type CopyView = z.infer<typeof CopyViewSchema>;
+
+export async function presentCopyView(deps: Deps, ctx: SignerContext): Promise<CopyView> {
+  const { signer, envelope, documents } = ctx;
+  const now = deps.clock.now();
+  const bank = await bankOf(deps.db, envelope.tenant_id);
+  return {
+    envelopeId: envelope.id,
+    bank: { name: bank.name, slug: bank.slug },
+    language: signer.language,
+    signer: signerOf(signer),
+    authenticated: copyConfirmed(signer, now),
+    // The signing's code was used (cleared), so only a copy code not yet confirmed shows.
+    otp: pendingOtp(signer, now),
+    documents: documents.map((d) => ({ id: d.id, name: d.name, language: d.language, signedSha256: d.signed_sha256 })),
+    completedAt: iso(envelope.completed_at),
+    availableUntil: iso(signer.token_expires_at) ?? envelope.expires_at.toISOString(),
   };
 }

@@ -2,7 +2,7 @@ import type { MessageLocale, SigningCatalog } from "./types";
 
 /**
  * E-signature messages per locale. `document` is the list of document names, `days` how long the
- * link still works. Links and codes are secrets: these messages are queued as sensitive.
+ * link still works (the completed message's link opens the signed copies, copy.ts). Links and codes are secrets: these messages are queued as sensitive.
  * Hebrew is gender-neutral (impersonal forms), as in he.ts.
  */
 export const SIGNING_TEXTS: Record<MessageLocale, SigningCatalog> = {
@@ -29,9 +29,14 @@ export const SIGNING_TEXTS: Record<MessageLocale, SigningCatalog> = {
     "signing.otp_sms": { subject: "{{bank}} signing code", body: ["{{code}} is your {{bank}} signing code. It expires in {{minutes}}. Never share it."] },
     "signing.completed": {
       subject: "Everyone has signed: {{document}}",
-      body: ["Hello {{name}},", "All signers have signed {{document}}. {{bank}} has sealed the documents and keeps them for you; you can ask for a copy at any time."],
+      body: [
+        "Hello {{name}},",
+        "All signers have signed {{document}}. {{bank}} has sealed the documents electronically.",
+        { action: "Download your signed copy" },
+        "The link is personal and works for {{days}}. Before the documents open we send you a one-time code.",
+      ],
     },
-    "signing.completed_sms": { subject: "{{bank}} signed", body: ["{{bank}}: everyone has signed {{document}}."] },
+    "signing.completed_sms": { subject: "{{bank}} signed", body: ["{{bank}}: everyone has signed {{document}}. Your copy:", { action: "Download" }, "Personal link, works for {{days}}; a one-time code is asked."] },
     "signing.declined": {
       subject: "Signing cancelled: {{document}}",
       body: ["Hello {{name}},", "A signer declined to sign {{document}}, so {{bank}} has cancelled this request. Nothing more is needed from you; the bank will contact you."],
@@ -61,9 +66,14 @@ export const SIGNING_TEXTS: Record<MessageLocale, SigningCatalog> = {
     "signing.otp_sms": { subject: "קוד חתימה מ-{{bank}}", body: ["{{code}} הוא קוד החתימה מ-{{bank}}. בתוקף למשך {{minutes}}. אין למסור אותו לאף אחד."] },
     "signing.completed": {
       subject: "כל החותמים חתמו: {{document}}",
-      body: ["שלום {{name}},", "כל החותמים חתמו על {{document}}. {{bank}} חתם על המסמכים בחותמת אלקטרונית ושומר אותם; אפשר לבקש עותק בכל עת."],
+      body: [
+        "שלום {{name}},",
+        "כל החותמים חתמו על {{document}}. {{bank}} חתם על המסמכים בחותמת אלקטרונית.",
+        { action: "הורדת העותק החתום" },
+        "הקישור אישי ובתוקף למשך {{days}}. לפני פתיחת המסמכים נשלח קוד חד-פעמי.",
+      ],
     },
-    "signing.completed_sms": { subject: "נחתם ב-{{bank}}", body: ["{{bank}}: כל החותמים חתמו על {{document}}."] },
+    "signing.completed_sms": { subject: "נחתם ב-{{bank}}", body: ["{{bank}}: כל החותמים חתמו על {{document}}. העותק החתום:", { action: "הורדה" }, "קישור אישי, בתוקף למשך {{days}}; יש להזין קוד חד-פעמי."] },
     "signing.declined": {
       subject: "החתימה בוטלה: {{document}}",
       body: ["שלום {{name}},", "אחד החותמים סירב לחתום על {{document}}, ולכן {{bank}} ביטל את הבקשה. אין צורך בפעולה נוספת; הבנק ייצור קשר."],
@@ -93,9 +103,14 @@ export const SIGNING_TEXTS: Record<MessageLocale, SigningCatalog> = {
     "signing.otp_sms": { subject: "رمز توقيع {{bank}}", body: ["{{code}} هو رمز التوقيع من {{bank}}. تنتهي صلاحيته بعد {{minutes}}. لا تشاركه."] },
     "signing.completed": {
       subject: "وقّع الجميع: {{document}}",
-      body: ["مرحبًا {{name}}،", "وقّع جميع الموقّعين على {{document}}. ختم {{bank}} المستندات بختمه الإلكتروني ويحتفظ بها لك؛ ويمكنك طلب نسخة في أي وقت."],
+      body: [
+        "مرحبًا {{name}}،",
+        "وقّع جميع الموقّعين على {{document}}. ختم {{bank}} المستندات بختمه الإلكتروني.",
+        { action: "تنزيل نسختك الموقّعة" },
+        "الرابط شخصي وصالح لمدة {{days}}. قبل فتح المستندات نرسل إليك رمزًا لمرة واحدة.",
+      ],
     },
-    "signing.completed_sms": { subject: "تم التوقيع لدى {{bank}}", body: ["{{bank}}: وقّع الجميع على {{document}}."] },
+    "signing.completed_sms": { subject: "تم التوقيع لدى {{bank}}", body: ["{{bank}}: وقّع الجميع على {{document}}. نسختك:", { action: "تنزيل" }, "رابط شخصي صالح لمدة {{days}}؛ يُطلب رمز لمرة واحدة."] },
     "signing.declined": {
       subject: "أُلغي التوقيع: {{document}}",
       body: ["مرحبًا {{name}}،", "رفض أحد الموقّعين التوقيع على {{document}}، لذا ألغى {{bank}} هذا الطلب. لا يلزمك أي إجراء آخر؛ وسيتواصل معك البنك."],
@@ -125,9 +140,14 @@ export const SIGNING_TEXTS: Record<MessageLocale, SigningCatalog> = {
     "signing.otp_sms": { subject: "{{bank}} 签署验证码", body: ["{{code}} 是您的 {{bank}} 签署验证码，{{minutes}}后失效。请勿透露给他人。"] },
     "signing.completed": {
       subject: "所有人均已签署：{{document}}",
-      body: ["{{name}}，您好：", "所有签署人均已签署 {{document}}。{{bank}} 已为文件加盖电子印章并为您保存，您可随时索取副本。"],
+      body: [
+        "{{name}}，您好：",
+        "所有签署人均已签署 {{document}}。{{bank}} 已为文件加盖电子印章。",
+        { action: "下载您的已签署副本" },
+        "此链接仅供您本人使用，有效期为 {{days}}。打开文件前我们会向您发送一次性验证码。",
+      ],
     },
-    "signing.completed_sms": { subject: "{{bank}} 已签署", body: ["{{bank}}：所有人均已签署 {{document}}。"] },
+    "signing.completed_sms": { subject: "{{bank}} 已签署", body: ["{{bank}}：所有人均已签署 {{document}}。您的副本：", { action: "下载" }, "个人链接，有效期 {{days}}，需输入一次性验证码。"] },
     "signing.declined": {
       subject: "签署已取消：{{document}}",
       body: ["{{name}}，您好：", "有签署人拒绝签署 {{document}}，因此 {{bank}} 已取消此次请求。您无需再做任何操作，银行会与您联系。"],
@@ -157,9 +177,14 @@ export const SIGNING_TEXTS: Record<MessageLocale, SigningCatalog> = {
     "signing.otp_sms": { subject: "{{bank}} 簽署驗證碼", body: ["{{code}} 是您的 {{bank}} 簽署驗證碼，{{minutes}}後失效。請勿透露給他人。"] },
     "signing.completed": {
       subject: "所有人皆已簽署：{{document}}",
-      body: ["{{name}}，您好：", "所有簽署人皆已簽署 {{document}}。{{bank}} 已為文件加蓋電子印章並為您保存，您可隨時索取副本。"],
+      body: [
+        "{{name}}，您好：",
+        "所有簽署人皆已簽署 {{document}}。{{bank}} 已為文件加蓋電子印章。",
+        { action: "下載您的已簽署副本" },
+        "此連結僅供您本人使用，有效期為 {{days}}。開啟文件前我們會傳送一次性驗證碼給您。",
+      ],
     },
-    "signing.completed_sms": { subject: "{{bank}} 已簽署", body: ["{{bank}}：所有人皆已簽署 {{document}}。"] },
+    "signing.completed_sms": { subject: "{{bank}} 已簽署", body: ["{{bank}}：所有人皆已簽署 {{document}}。您的副本：", { action: "下載" }, "個人連結，有效期 {{days}}，需輸入一次性驗證碼。"] },
     "signing.declined": {
       subject: "簽署已取消：{{document}}",
       body: ["{{name}}，您好：", "有簽署人拒絕簽署 {{document}}，因此 {{bank}} 已取消此次請求。您無需再做任何操作，銀行會與您聯絡。"],

@@ -42,13 +42,19 @@ export const documentsOf = (db: Executor, e: { tenant_id: string; id: string }) 
 
 const invalid = () => new AppError("token_invalid", "This signing link is not valid");
 
-/** The signer a link token belongs to; refuses unknown, used, expired and closed ones (in that order). */
-export async function signerByToken(db: Executor, token: string, now: Date, opts: { forUpdate?: boolean } = {}): Promise<SignerContext> {
+/** The signer row a link token belongs to (signing or copy link); unknown or malformed: token_invalid. */
+export async function signerRowByToken(db: Executor, token: string, opts: { forUpdate?: boolean } = {}): Promise<SignerRow> {
   if (typeof token !== "string" || !/^[A-Za-z0-9_-]{40,60}$/.test(token)) throw invalid();
   let q = db.selectFrom("envelope_signers").selectAll().where("token_hash", "=", sha256Hex(token));
   if (opts.forUpdate) q = q.forUpdate();
   const signer = await q.executeTakeFirst();
   if (!signer) throw invalid();
+  return signer;
+}
+
+/** The signer a link token belongs to; refuses unknown, used, expired and closed ones (in that order). */
+export async function signerByToken(db: Executor, token: string, now: Date, opts: { forUpdate?: boolean } = {}): Promise<SignerContext> {
+  const signer = await signerRowByToken(db, token, opts);
   if (signer.status === "signed" || signer.status === "declined") throw new AppError("link_used", signer.status === "signed" ? "You have already signed these documents" : "You declined to sign these documents");
   const envelope = await envelopeById(db, signer.tenant_id, signer.envelope_id, opts);
   if (envelope.status === "expired" || (envelope.status === "sent" && envelope.expires_at <= now)) throw new AppError("envelope_expired", "This signing request has expired; ask the bank for a new one");

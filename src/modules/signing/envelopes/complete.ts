@@ -3,6 +3,7 @@
  * certificate, embed the audit trail, and apply the bank's seal. All sealed files are written to
  * the blob store first, then one transaction points every row at them; on any error the new
  * blobs are deleted, the envelope is marked seal failed (retryable) and nothing partial remains.
+ * Only a sealed envelope tells its signers, with a link to their copies (copy.ts).
  */
 import { inTransaction } from "../../../db";
 import { sha256Hex } from "../../../kernel/crypto";
@@ -13,7 +14,8 @@ import { bankOf, maskTo } from "../../onboarding/links";
 import { type SealKeyProvider, sealKeyProvider } from "../keys";
 import { appendCertificate, attachAuditTrail, type CertificateSigner, type FieldFill, flattenFields } from "../render";
 import { sealPdf } from "../seal";
-import { type EnvelopeDocumentRow, type EnvelopeRow, envelopeById, notifySigner, type SignerRow, documentsOf, signersOf } from "./common";
+import { documentsOf, type EnvelopeDocumentRow, type EnvelopeRow, envelopeById, type SignerRow, signersOf } from "./common";
+import { sendCopyLink } from "./copy";
 import type { FilledField } from "./create";
 import { asLang } from "./data";
 import { appendEvent, envelopeEvents, type SigningEventRow } from "./events";
@@ -166,7 +168,8 @@ export async function sealEnvelope(deps: Deps, meta: SigningMeta, tenantId: stri
         action: "sealed",
         data: { documents: results.map((r) => ({ id: r.id, sha256: r.sha256 })), test: sealer.test },
       });
-      for (const s of signers) if (s.email || s.phone) await notifySigner(trx, deps, envelope, s, "completed", {});
+      // Each signer's link becomes a copy link: the "completed" message carries it (COPY_DAYS).
+      for (const s of signers) if (s.email || s.phone) await sendCopyLink(trx, deps, envelope, s);
       return claimed;
     });
     if (!done) {

@@ -5,8 +5,9 @@
  * for 15 minutes). A wrong code is counted in a committed transaction and refused after it.
  */
 import { randomInt } from "node:crypto";
-import { sql } from "kysely";
-import { inTransaction } from "../../../db";
+import { sql, type Updateable } from "kysely";
+import { type Executor, inTransaction } from "../../../db";
+import type { EnvelopeSignersTable } from "../../../db/schema-signing";
 import { hmacHex, safeEqual } from "../../../kernel/crypto";
 import { AppError } from "../../../kernel/errors";
 import type { Deps } from "../../../server/deps";
@@ -14,7 +15,7 @@ import { queueMessage } from "../../notifications";
 import { bankOf, maskTo } from "../../onboarding/links";
 import { contextById, type SignerContext, type SignerRow, signerByToken } from "./common";
 import { CONSENT_VERSION } from "./consent";
-import { appendEvent, type EventContext, type EventInput } from "./events";
+import { appendEvent, type EventContext, type EventInput, type SigningAction } from "./events";
 import type { OtpSent, SigningMeta } from "./types";
 
 export const OTP_TTL_MINUTES = 10;
@@ -77,13 +78,48 @@ function locked(until: Date, now: Date): AppError {
   return new AppError("otp_locked", `Too many wrong codes: try again in ${Math.ceil(seconds / 60)} minutes`, { retryAfterSeconds: seconds });
 }
 
-const codeHash = (deps: Deps, signer: SignerRow, code: string) => hmacHex(deps.config.secretKey, `signing-otp:${signer.id}:${code}`);
+/**
+ * What a one-time code is for. Signing: the signer behind a signing link, after the consent; the
+ * confirmation is the signing's authentication (authenticated_at, auth_method, the certificate).
+ * The signed copies (copy.ts) use the same columns for their codes (signing is over then) and
+ * their own events and confirmation time.
+ */
+export interface OtpPurpose {
+  /** The signer behind the token, locked for update; refuses what this purpose cannot use. */
+  load: (trx: Executor, token: string, now: Date) => Promise<SignerContext>;
+  /** Refuses a signer not ready for a code. */
+  ready?: (signer: SignerRow) => void;
+  /** Keeps the codes of one purpose from confirming the other. */
+  domain: string;
+  sent: SigningAction;
+  failed: SigningAction;
+  /** The columns a right code sets and the event it records. */
+  confirm: (signer: SignerRow, now: Date) => { set: Updateable<EnvelopeSignersTable>; action: SigningAction; data: Record<string, unknown> };
+}
 
-export async function sendSigningOtp(deps: Deps, meta: SigningMeta, token: string, wanted?: "sms" | "email"): Promise<OtpSent> {
+const SIGNING: OtpPurpose = {
+  load: (trx, token, now) => signerByToken(trx, token, now, { forUpdate: true }),
+  ready: requireConsent,
+  domain: "signing-otp",
+  sent: "otp_sent",
+  failed: "otp_failed",
+  confirm: (signer, now) => {
+    const authMethod = `otp_${signer.otp_channel ?? "sms"}`;
+    return { set: { authenticated_at: now, auth_method: authMethod }, action: "authenticated", data: { authMethod } };
+  },
+};
+
+const codeHash = (deps: Deps, purpose: OtpPurpose, signer: SignerRow, code: string) => hmacHex(deps.config.secretKey, `${purpose.domain}:${signer.id}:${code}`);
+
+export const sendSigningOtp = (deps: Deps, meta: SigningMeta, token: string, wanted?: "sms" | "email"): Promise<OtpSent> => sendOtp(deps, meta, SIGNING, token, wanted);
+export const verifySigningOtp = (deps: Deps, meta: SigningMeta, token: string, code: string): Promise<SignerContext> => verifyOtp(deps, meta, SIGNING, token, code);
+
+/** Sends a code for `purpose`: 30 s between codes, at most 5 an hour, none while locked. */
+export async function sendOtp(deps: Deps, meta: SigningMeta, purpose: OtpPurpose, token: string, wanted?: "sms" | "email"): Promise<OtpSent> {
   return inTransaction(deps.db, async (trx) => {
     const now = deps.clock.now();
-    const { signer, envelope } = await signerByToken(trx, token, now, { forUpdate: true });
-    requireConsent(signer);
+    const { signer, envelope } = await purpose.load(trx, token, now);
+    purpose.ready?.(signer);
     if (signer.otp_locked_until && signer.otp_locked_until > now) throw locked(signer.otp_locked_until, now);
     if (signer.otp_sent_at) {
       const wait = OTP_RESEND_SECONDS - Math.floor((now.getTime() - signer.otp_sent_at.getTime()) / 1000);
@@ -95,7 +131,7 @@ export async function sendSigningOtp(deps: Deps, meta: SigningMeta, token: strin
       .where("tenant_id", "=", signer.tenant_id)
       .where("envelope_id", "=", signer.envelope_id)
       .where("signer_id", "=", signer.id)
-      .where("action", "=", "otp_sent")
+      .where("action", "=", purpose.sent)
       .where("at", ">", new Date(now.getTime() - 3_600_000))
       .executeTakeFirstOrThrow();
     if (Number(recent.n) >= OTP_SENDS_PER_HOUR) throw new AppError("rate_limited", "Too many codes were sent; try again later", { retryAfterSeconds: 3600 });
@@ -110,7 +146,7 @@ export async function sendSigningOtp(deps: Deps, meta: SigningMeta, token: strin
     const expiresAt = new Date(now.getTime() + OTP_TTL_MINUTES * 60_000);
     await trx
       .updateTable("envelope_signers")
-      .set((eb) => ({ otp_hash: codeHash(deps, signer, code), otp_channel: channel, otp_sent_at: now, otp_expires_at: expiresAt, otp_sends: eb("otp_sends", "+", 1) }))
+      .set((eb) => ({ otp_hash: codeHash(deps, purpose, signer, code), otp_channel: channel, otp_sent_at: now, otp_expires_at: expiresAt, otp_sends: eb("otp_sends", "+", 1) }))
       .where("tenant_id", "=", signer.tenant_id)
       .where("id", "=", signer.id)
       .execute();
@@ -125,40 +161,41 @@ export async function sendSigningOtp(deps: Deps, meta: SigningMeta, token: strin
       sensitive: true,
       redactBody: !deps.config.devOutbox,
     });
-    await appendEvent(trx, ctxOf(deps, meta), envelope, { action: "otp_sent", ...bySigner(signer, meta), data: { channel } });
+    await appendEvent(trx, ctxOf(deps, meta), envelope, { action: purpose.sent, ...bySigner(signer, meta), data: { channel } });
     return { channel, sentTo: maskTo(channel, to), resendAfterSeconds: OTP_RESEND_SECONDS, expiresAt };
   });
 }
 
 type Verified = { ok: true; context: SignerContext } | { ok: false; error: AppError };
 
-export async function verifySigningOtp(deps: Deps, meta: SigningMeta, token: string, code: string): Promise<SignerContext> {
+/** Checks a code for `purpose`: single use, 10 minutes, 5 wrong ones lock for 15 minutes (counted in a committed transaction). */
+export async function verifyOtp(deps: Deps, meta: SigningMeta, purpose: OtpPurpose, token: string, code: string): Promise<SignerContext> {
   const result = await inTransaction(deps.db, async (trx): Promise<Verified> => {
     const now = deps.clock.now();
-    const { signer, envelope } = await signerByToken(trx, token, now, { forUpdate: true });
-    requireConsent(signer);
+    const { signer, envelope } = await purpose.load(trx, token, now);
+    purpose.ready?.(signer);
     if (signer.otp_locked_until && signer.otp_locked_until > now) return { ok: false, error: locked(signer.otp_locked_until, now) };
     const where = trx.updateTable("envelope_signers").where("tenant_id", "=", signer.tenant_id).where("id", "=", signer.id);
     const fresh = signer.otp_hash && signer.otp_expires_at && signer.otp_expires_at > now;
-    const right = fresh && typeof code === "string" && /^\d{6}$/.test(code) && safeEqual(codeHash(deps, signer, code), signer.otp_hash as string);
+    const right = fresh && typeof code === "string" && /^\d{6}$/.test(code) && safeEqual(codeHash(deps, purpose, signer, code), signer.otp_hash as string);
     const ctx = ctxOf(deps, meta);
     if (!right) {
       const failures = signer.otp_failures + 1;
       if (failures >= OTP_MAX_FAILURES) {
         const until = new Date(now.getTime() + OTP_LOCK_MINUTES * 60_000);
         await where.set({ otp_failures: 0, otp_hash: null, otp_locked_until: until }).execute();
-        await appendEvent(trx, ctx, envelope, { action: "otp_failed", ...bySigner(signer, meta), data: { attemptsLeft: 0, locked: true } });
+        await appendEvent(trx, ctx, envelope, { action: purpose.failed, ...bySigner(signer, meta), data: { attemptsLeft: 0, locked: true } });
         return { ok: false, error: locked(until, now) };
       }
       await where.set({ otp_failures: failures }).execute();
       const attemptsLeft = OTP_MAX_FAILURES - failures;
-      await appendEvent(trx, ctx, envelope, { action: "otp_failed", ...bySigner(signer, meta), data: { attemptsLeft, expired: !fresh } });
+      await appendEvent(trx, ctx, envelope, { action: purpose.failed, ...bySigner(signer, meta), data: { attemptsLeft, expired: !fresh } });
       const message = fresh ? "This code is not right" : "This code has expired: ask for a new one";
       return { ok: false, error: new AppError("otp_invalid", `${message} (${attemptsLeft} attempts left)`, { issues: [{ path: "body.code", message, code: fresh ? "otp_invalid" : "otp_expired", params: { attemptsLeft } }] }) };
     }
-    const authMethod = `otp_${signer.otp_channel ?? "sms"}`;
-    await where.set({ otp_hash: null, otp_failures: 0, otp_locked_until: null, authenticated_at: now, auth_method: authMethod }).execute();
-    await appendEvent(trx, ctx, envelope, { action: "authenticated", ...bySigner(signer, meta), data: { authMethod } });
+    const confirmed = purpose.confirm(signer, now);
+    await where.set({ otp_hash: null, otp_failures: 0, otp_locked_until: null, ...confirmed.set }).execute();
+    await appendEvent(trx, ctx, envelope, { action: confirmed.action, ...bySigner(signer, meta), data: confirmed.data });
     return { ok: true, context: await contextById(trx, signer.tenant_id, signer.id) };
   });
   if (!result.ok) throw result.error;
