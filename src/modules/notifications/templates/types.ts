@@ -52,8 +52,8 @@ export const SIGNING_TEMPLATE_VARS = {
   "signing.reminder_sms": ["bank", "link"],
   "signing.otp": ["name", "bank", "code", "minutes"],
   "signing.otp_sms": ["bank", "code", "minutes"],
-  "signing.completed": ["name", "bank", "document"],
-  "signing.completed_sms": ["bank", "document"],
+  "signing.completed": ["name", "bank", "document", "link", "days"],
+  "signing.completed_sms": ["bank", "document", "link", "days"],
   "signing.declined": ["name", "bank", "document"],
   "signing.declined_sms": ["bank", "document"],
 } as const satisfies Record<string, readonly string[]>;

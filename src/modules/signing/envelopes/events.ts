@@ -33,7 +33,12 @@ export type SigningAction =
   | "reminded"
   | "completed"
   | "sealed"
-  | "seal_failed";
+  | "seal_failed"
+  // The signed copies (copy.ts): codes sent, refused and confirmed, and each download.
+  | "copy_otp_sent"
+  | "copy_otp_failed"
+  | "copy_authenticated"
+  | "copy_downloaded";
 
 export interface EventInput {
   action: SigningAction;
