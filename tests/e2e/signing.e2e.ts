@@ -4,15 +4,19 @@
  * consent, reads the contract (right to left, larger text), confirms the one-time code from the
  * outbox (a wrong one first), is refused a blank pad, draws a signature with pointer moves and
  * signs. The envelope completes, its sealed PDF verifies intact with the trail inside (the check
- * page shows it), and the used link shows "already signed". No sideways scroll, no serious axe
+ * page shows it); the request's link is replaced and the completion SMS's link opens the signed
+ * copies: a one-time code, then the sealed PDF downloads and verifies. No sideways scroll, no serious axe
  * findings. Also: an uploaded PDF drawn by pdf.js with a typed signature (Hebrew), the flow's
  * signature step, and a decline.
  */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, it, onTestFailed } from "vitest";
 import { seedSigningFlows } from "../../seeds/signing";
 import { publishedFlow } from "../../src/modules/onboarding/flows";
 import { CHECKING_ANSWERS } from "../../src/modules/onboarding/review.testkit";
+import { shortHash } from "../../web/customer/src/sign/logic";
 import { apiKeyHeaders, makeTenant } from "../support/factories";
 import { browserAvailable, describeFailure, expectNoSidewaysScroll, newPage, useLiveApp, watchProblems } from "./harness";
 import { codeIn, expectAxeClean, langDir, linkPath, newestSms, smallPdf, staff } from "./onboarding-helpers";
@@ -48,7 +52,7 @@ async function drawSignature(page: Page): Promise<void> {
 describe.skipIf(!browserAvailable())("signing on a 360-px phone in Arabic", () => {
   const live = useLiveApp();
 
-  it("consents, confirms the code, reads, signs; the sealed PDF verifies and the link is then used", async () => {
+  it("consents, confirms the code, reads, signs; the sealed PDF verifies, and the completion SMS's link downloads the signed copy after a code", async () => {
     const { ctx, baseUrl } = live.app;
     const tenant = await makeTenant(ctx);
     const api = await staff(ctx, tenant);
@@ -176,15 +180,68 @@ describe.skipIf(!browserAvailable())("signing on a 360-px phone in Arabic", () =
     await shot(check, "signing-ar-360-verify-trail");
     await check.close();
 
-    // The same link again, in a new tab: "already signed", said plainly.
+    // The request's link was replaced when the documents were sealed (as a reminder replaces it): it opens nothing.
     const again = await context.newPage();
     current = again;
-    // The signer's language is remembered on this device: the used link cannot tell it.
+    // The signer's language is remembered on this device: the replaced link cannot tell it.
     await again.goto(`${baseUrl}${link}`);
-    await again.getByRole("heading", { level: 1, name: "تم التوقيع مسبقًا" }).waitFor();
-    expect(await again.locator("[data-fatal]").getAttribute("data-fatal")).toBe("used");
+    await again.getByRole("heading", { level: 1, name: "الرابط غير صالح" }).waitFor();
     expect(await langDir(again)).toEqual(["ar", "rtl"]);
     await expectNoSidewaysScroll(again, 360);
+    await again.close();
+
+    // The completion SMS carries the link to the signed copies: the same page shows "your signed
+    // documents", asks a one-time code, then downloads the sealed PDF, which verifies intact.
+    const copyLink = /\/c\/[^/\s]+\/sign#[\w-]+/.exec((await newestSms(api, PHONE, /^signing\.completed/)).bodyText)?.[0];
+    if (!copyLink) throw new Error("no link in the completion SMS");
+    expect(copyLink).not.toBe(link);
+    // The signer opens it later than the signing code's resend pause.
+    ctx.clock.advance(60_000);
+    const mine = await context.newPage();
+    current = mine;
+    const copyProblems = watchProblems(mine);
+    await mine.goto(`${baseUrl}${copyLink}`);
+    await mine.getByRole("heading", { level: 1, name: "مستنداتك الموقّعة" }).waitFor();
+    expect(await mine.evaluate(() => document.activeElement?.id)).toBe("sign-title");
+    expect(await langDir(mine)).toEqual(["ar", "rtl"]);
+    expect(new URL(mine.url()).hash).toBe("");
+    expect(await mine.locator("header .bank").textContent()).toBe(tenant.name);
+    expect(await mine.locator(".sign-docs li").count()).toBe(1);
+    expect(await mine.locator("#copy-until").textContent()).toMatch(/\d/);
+    // Nothing downloads before the code.
+    expect(await mine.locator(".copy-download").count()).toBe(0);
+    await expectNoSidewaysScroll(mine, 360);
+    await expectAxeClean(mine, "signing: signed copies, before the code");
+    await shot(mine, "signing-ar-360-copy-code");
+    await mine.getByRole("button", { name: "أرسل الرمز" }).click();
+    const copyCodeBox = mine.getByLabel("رمز من 6 أرقام");
+    await copyCodeBox.waitFor();
+    await copyCodeBox.fill(codeIn(await newestSms(api, PHONE, /^signing\.otp/)));
+    await mine.getByRole("button", { name: "تأكيد" }).click();
+
+    const get = mine.getByRole("button", { name: "تنزيل ملف PDF الموقّع" });
+    await get.waitFor();
+    expect(await mine.locator(".signing").getAttribute("data-authenticated")).toBe("true");
+    const sha = envelope.documents[0]?.signedSha256 as string;
+    expect(await mine.locator(".copy-hash-value").textContent()).toBe(shortHash(sha));
+    expect(await mine.locator("#copy-check").getAttribute("href")).toBe(`/c/${tenant.slug}/verify?lang=ar`);
+    await expectNoSidewaysScroll(mine, 360);
+    await expectAxeClean(mine, "signing: signed copies, download");
+    await shot(mine, "signing-ar-360-copy-download");
+    const saved = mine.waitForEvent("download");
+    await get.click();
+    const file = await saved;
+    expect(file.suggestedFilename()).toMatch(/ - موقّع\.pdf$/);
+    const copy = await readFile(await file.path());
+    expect(createHash("sha256").update(copy).digest("hex")).toBe(sha);
+    const copyVerdict = await ctx.app.request("/api/v1/signing/verify", { method: "POST", headers: { "content-type": "application/pdf" }, body: new Uint8Array(copy) });
+    expect(await copyVerdict.json()).toMatchObject({ sealed: true, intact: true, coversWholeDocument: true });
+    // The one expected console line: the browser's own log of the signing call's 410 (the link is a copy's).
+    expect(copyProblems.errors.filter((e) => !/410 .*\/public\/signing\)$/.test(e))).toEqual([]);
+    // The download is in the envelope's trail.
+    const trail = await api.call<{ chainOk: boolean; events: { action: string }[] }>("GET", `/envelopes/${sent.id}/audit-trail?format=json`);
+    expect(trail.chainOk).toBe(true);
+    expect(trail.events.map((e) => e.action)).toEqual(expect.arrayContaining(["copy_otp_sent", "copy_authenticated", "copy_downloaded"]));
     await context.close();
   });
 
