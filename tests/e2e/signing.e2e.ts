@@ -186,6 +186,8 @@ describe.skipIf(!browserAvailable())("signing on a 360-px phone in Arabic", () =
     // The signer's language is remembered on this device: the replaced link cannot tell it.
     await again.goto(`${baseUrl}${link}`);
     await again.getByRole("heading", { level: 1, name: "الرابط غير صالح" }).waitFor();
+    // It says a newer message may have replaced it, and names the bank once the page knows it.
+    await again.locator('[data-fatal="invalid"]', { hasText: tenant.name }).waitFor();
     expect(await langDir(again)).toEqual(["ar", "rtl"]);
     await expectNoSidewaysScroll(again, 360);
     await again.close();
@@ -238,6 +240,13 @@ describe.skipIf(!browserAvailable())("signing on a 360-px phone in Arabic", () =
     expect(await copyVerdict.json()).toMatchObject({ sealed: true, intact: true, coversWholeDocument: true });
     // The one expected console line: the browser's own log of the signing call's 410 (the link is a copy's).
     expect(copyProblems.errors.filter((e) => !/410 .*\/public\/signing\)$/.test(e))).toEqual([]);
+    // The confirmation lasts 30 minutes: later, a download asks the code again (said in the live region).
+    ctx.clock.advance(31 * 60_000);
+    await get.click();
+    await mine.getByText("انتهت مدة التأكيد. أكّد هويتك مرة أخرى للتنزيل.").waitFor();
+    expect(await mine.locator(".signing").getAttribute("data-authenticated")).toBe("false");
+    expect(await mine.locator("#copy-note").getAttribute("role")).toBe("status");
+    await mine.getByRole("button", { name: "أرسل الرمز" }).waitFor();
     // The download is in the envelope's trail.
     const trail = await api.call<{ chainOk: boolean; events: { action: string }[] }>("GET", `/envelopes/${sent.id}/audit-trail?format=json`);
     expect(trail.chainOk).toBe(true);

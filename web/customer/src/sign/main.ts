@@ -116,6 +116,8 @@ async function bank(): Promise<void> {
     bankName ??= b.name;
     if (!chosen && !ui?.view() && !ui?.copy() && !remembered() && !browserLocale() && isLocale(b.defaultLocale)) locale = b.defaultLocale;
     frame();
+    // A link that ended with no view (unknown, used) names the bank now; a screen being filled in is left alone.
+    if (!ui?.view() && !ui?.copy()) ui?.redraw();
   } catch {
     // the name is a nicety; the signing view names the bank too
   }

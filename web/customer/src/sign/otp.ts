@@ -163,6 +163,8 @@ export function otpForm(cx: Pick<SignCx, "locale">, flow: OtpFlow): Node[] {
       try {
         await flow.verify(code);
         if (timer) clearInterval(timer);
+        // Used: when a confirmation runs out later, the form starts over with a new code.
+        sent.delete(flow.key);
       } catch (e) {
         const ae = e instanceof SignError ? e : new SignError(0, "offline");
         if (ae.code === "otp_invalid") {
