@@ -107,8 +107,10 @@ describe("the signer's pages", () => {
 
     const signed = await k.ok<View>(await call("POST", "/public/signing/sign", h, image(SIGNATURE_PNG, "data:image/png;base64,")));
     expect(signed).toMatchObject({ status: "signed", envelopeStatus: "completed" });
-    // The link is spent.
-    await expectProblem(await call("GET", "/public/signing", h), 410, "link_used");
+    // The link is spent: the seal rotated it to a copy link (in the completed message), which the signing calls refuse as used.
+    await expectProblem(await call("GET", "/public/signing", h), 400, "token_invalid");
+    const copy = k.signTokenIn((await k.lastMessage(tenant.id, email)).body_text);
+    await expectProblem(await call("GET", "/public/signing", { ...h, authorization: `Bearer ${copy}` }), 410, "link_used");
 
     const done = await k.ok<Env>(await call("GET", `/envelopes/${env.id}`, agent));
     expect(done).toMatchObject({ status: "completed", sealStatus: "sealed" });
