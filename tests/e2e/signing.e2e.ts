@@ -251,6 +251,14 @@ describe.skipIf(!browserAvailable())("signing on a 360-px phone in Arabic", () =
     const trail = await api.call<{ chainOk: boolean; events: { action: string }[] }>("GET", `/envelopes/${sent.id}/audit-trail?format=json`);
     expect(trail.chainOk).toBe(true);
     expect(trail.events.map((e) => e.action)).toEqual(expect.arrayContaining(["copy_otp_sent", "copy_authenticated", "copy_downloaded"]));
+
+    // After 30 days the copy link has expired, and says so (the token stays in this tab for a reload).
+    ctx.clock.advance(30 * 24 * 3_600_000);
+    await mine.reload();
+    await mine.getByRole("heading", { level: 1, name: "انتهت صلاحية هذا الرابط" }).waitFor();
+    expect(await mine.locator("[data-fatal]").getAttribute("data-fatal")).toBe("copyExpired");
+    expect(await mine.evaluate(() => document.activeElement?.id)).toBe("sign-title");
+    await expectNoSidewaysScroll(mine, 360);
     await context.close();
   });
 
