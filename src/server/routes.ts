@@ -21,7 +21,6 @@ import { complianceRoutes } from "../modules/compliance/routes";
 import { identityRoutes } from "../modules/identity/routes";
 import { riskRoutes } from "../modules/risk/routes";
 import { envelopeRoutes } from "../modules/signing/envelope-routes";
-import { publicCopyRoutes } from "../modules/signing/public-copy-routes";
 import { publicSigningRoutes } from "../modules/signing/public-routes";
 import { signingRoutes } from "../modules/signing/routes";
 import { templateRoutes } from "../modules/signing/template-routes";
@@ -66,7 +65,6 @@ export function mountApiRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
   app.route("/api/v1", templateRoutes(deps));
   app.route("/api/v1", envelopeRoutes(deps));
   app.route("/api/v1", publicSigningRoutes(deps));
-  app.route("/api/v1", publicCopyRoutes(deps));
   // Outside /api: the embed widget script, survey-page framing, the unsubscribe page.
   mountDistributionPages(app, deps);
 }

@@ -4,11 +4,8 @@
  * network; every answer is no-store.
  */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { AppError } from "../../kernel/errors";
-import { FailureCounter } from "../../kernel/failure-counter";
-import { networkOf } from "../../kernel/network";
 import type { Deps } from "../../server/deps";
 import type { AppEnv } from "../../server/env";
 import { jsonBody, jsonContent, notFoundError, standardErrors, z } from "../../server/openapi";
@@ -23,21 +20,19 @@ import {
   giveConsent,
   markViewed,
   sendSigningOtp,
-  type SigningMeta,
   signEnvelope,
   signerByToken,
   verifySigningOtp,
 } from "./envelopes/service";
+import type { SigningMeta } from "./envelopes/types";
 import { codeConfirmed, presentSignerView, SignerViewSchema } from "./presenter";
+import { DocParam, noStore, OtpBody, OtpSentSchema, OtpVerifyBody, otpSent, problem, type SignerGate, signerGate, smallBodyLimit } from "./public-common";
+import { publicCopyRoutes } from "./public-copy-routes";
 import { storedDocumentLook } from "./public-look";
 import { signatureStepOf } from "./step";
 
 const tags = ["Public", "Signing"];
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: z.object({}).passthrough() } } });
 
-/** Requests one network may make per hour to the signing pages, and one-time codes it may ask for. */
-export const PUBLIC_SIGNING_READS_PER_HOUR = 300;
-export const PUBLIC_SIGNING_OTPS_PER_HOUR = 60;
 /** The largest signature image (decoded PNG bytes). */
 export const SIGNATURE_MAX_BYTES = 512 * 1024;
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -49,9 +44,6 @@ const tokenErrors = {
   410: problem("This signer already signed or declined (link_used), or the envelope expired (envelope_expired)"),
 };
 const ConsentBody = z.strictObject({ version: z.string().min(1).max(64), accept: z.literal(true) }).openapi("SigningConsent");
-const OtpBody = z.strictObject({ channel: z.enum(["sms", "email"]).optional() }).openapi("SigningOtpRequest");
-const OtpSentSchema = z.object({ channel: z.enum(["sms", "email"]), sentTo: z.string(), resendAfterSeconds: z.number().int(), expiresAt: z.string() }).openapi("SigningOtpSent");
-const OtpVerifyBody = z.strictObject({ code: z.string().regex(/^[0-9]{6}$/, "six digits") }).openapi("SigningOtpVerify");
 const SignBody = z
   .strictObject({
     signature: z.discriminatedUnion("kind", [
@@ -70,16 +62,6 @@ const FlowSigningSchema = z
     status: z.enum(["sent", "completed", "declined", "voided", "expired"]).openapi({ description: "The envelope's status" }),
   })
   .openapi("FlowSigning");
-const DocParam = z.object({ documentId: z.uuid().openapi({ param: { name: "documentId", in: "path" } }) });
-
-/** The link token from the Authorization header (missing: 401 naming the header; malformed: token_invalid). */
-export function signingToken(c: Context<AppEnv>): string {
-  const h = c.req.header("authorization")?.trim();
-  if (!h) throw new AppError("unauthenticated", "Open the signing link you were sent", { issues: [{ path: "header.authorization", message: "send Bearer <token> from the signing link", code: "required" }] });
-  const m = /^Bearer\s+([A-Za-z0-9_-]{20,100})$/.exec(h);
-  if (!m?.[1]) throw new AppError("token_invalid", "This signing link is not valid", { issues: [{ path: "header.authorization", message: "is not a signing link token", code: "invalid_format" }] });
-  return m[1];
-}
 
 /** The drawn signature's PNG bytes: base64 with or without a data: prefix; not base64, not a PNG or too large are refused here (a blank drawing by the service). */
 export function decodeSignatureImage(image: string): Uint8Array {
@@ -95,31 +77,14 @@ export function decodeSignatureImage(image: string): Uint8Array {
   return new Uint8Array(bytes);
 }
 
-export function publicSigningRoutes(deps: Deps) {
+export function publicSigningRoutes(deps: Deps, gate: SignerGate = signerGate(deps)) {
   const app = new OpenAPIHono<AppEnv>();
-  const reads = new FailureCounter(PUBLIC_SIGNING_READS_PER_HOUR, 3_600_000);
-  const otps = new FailureCounter(PUBLIC_SIGNING_OTPS_PER_HOUR, 3_600_000);
   const look = storedDocumentLook();
   const signLimit = bodyLimit({
     maxSize: 1024 * 1024,
     onError: (c) => problemResponse(new AppError("payload_too_large", `A signature image may have at most ${SIGNATURE_MAX_BYTES} bytes`, { issues: [{ path: "body.signature.image", message: `is larger than ${SIGNATURE_MAX_BYTES} bytes`, code: "too_big", params: { maximum: SIGNATURE_MAX_BYTES } }] }), c),
   });
-  const smallLimit = bodyLimit({
-    maxSize: 16 * 1024,
-    onError: (c) => problemResponse(new AppError("payload_too_large", "The request is too large", { issues: [{ path: "body", message: "is larger than 16384 bytes", code: "too_big", params: { maximum: 16384 } }] }), c),
-  });
-
-  /** Counts the request against the network's hourly cap (and the OTP cap when `otp`); the token and who is asking. */
-  const begin = (c: Context<AppEnv>, otp = false): { token: string; meta: SigningMeta } => {
-    const net = networkOf(c.get("ip"));
-    const now = deps.clock.now().getTime();
-    if (reads.blocked(net, now) || (otp && otps.blocked(net, now))) throw new AppError("rate_limited", "Too many requests from this network; try again later", { retryAfterSeconds: 3600 });
-    reads.note(net, now);
-    if (otp) otps.note(net, now);
-    const token = signingToken(c);
-    return { token, meta: { actor: null, ip: c.get("ip"), userAgent: c.req.header("user-agent")?.slice(0, 400) ?? null, requestId: c.get("requestId") } };
-  };
-  const noStore = { "cache-control": "no-store" };
+  const smallLimit = smallBodyLimit();
 
   app.openapi(
     createRoute({
@@ -132,7 +97,7 @@ export function publicSigningRoutes(deps: Deps) {
       responses: { 200: jsonContent(SignerViewSchema), ...tokenErrors },
     }),
     async (c) => {
-      const { token, meta } = begin(c);
+      const { token, meta } = gate(c);
       const ctx = await markViewed(deps, meta, token);
       return c.json(await presentSignerView(deps, ctx, look), 200, noStore);
     },
@@ -149,7 +114,7 @@ export function publicSigningRoutes(deps: Deps) {
       responses: { 200: jsonContent(SignerViewSchema), ...tokenErrors },
     }),
     async (c) => {
-      const { token, meta } = begin(c);
+      const { token, meta } = gate(c);
       const ctx = await giveConsent(deps, meta, token, c.req.valid("json").version);
       return c.json(await presentSignerView(deps, ctx, look), 200, noStore);
     },
@@ -165,7 +130,7 @@ export function publicSigningRoutes(deps: Deps) {
       responses: { 200: { description: "The PDF", content: { "application/pdf": { schema: z.string().openapi({ format: "binary" }) } } }, ...tokenErrors, ...notFoundError, 403: problem("No one-time code confirmed in the last 30 minutes (forbidden)") },
     }),
     async (c) => {
-      const { token } = begin(c);
+      const { token } = gate(c);
       const ctx = await signerByToken(deps.db, token, deps.clock.now());
       if (!codeConfirmed(ctx.signer, deps.clock.now())) {
         throw new AppError("forbidden", "Confirm the one-time code first: the documents open after it", { issues: [{ path: "header.authorization", message: "confirm a one-time code first", code: "code_required" }] });
@@ -189,9 +154,9 @@ export function publicSigningRoutes(deps: Deps) {
       responses: { 200: jsonContent(OtpSentSchema, "Sent"), ...tokenErrors, 429: problem("Asked again too soon, or too many codes from this network (rate_limited; Retry-After)") },
     }),
     async (c) => {
-      const { token, meta } = begin(c, true);
+      const { token, meta } = gate(c, { otp: true });
       const sent = await sendSigningOtp(deps, meta, token, c.req.valid("json").channel);
-      return c.json({ channel: sent.channel, sentTo: sent.sentTo, resendAfterSeconds: sent.resendAfterSeconds, expiresAt: sent.expiresAt.toISOString() }, 200, noStore);
+      return c.json(otpSent(sent), 200, noStore);
     },
   );
 
@@ -206,7 +171,7 @@ export function publicSigningRoutes(deps: Deps) {
       responses: { 200: jsonContent(SignerViewSchema), ...tokenErrors, 401: problem("Wrong or expired code (otp_invalid; the detail says how many attempts are left)"), 423: problem("Too many wrong codes (otp_locked)") },
     }),
     async (c) => {
-      const { token, meta } = begin(c);
+      const { token, meta } = gate(c);
       const ctx = await verifySigningOtp(deps, meta, token, c.req.valid("json").code);
       return c.json(await presentSignerView(deps, ctx, look), 200, noStore);
     },
@@ -224,7 +189,7 @@ export function publicSigningRoutes(deps: Deps) {
       responses: { 200: jsonContent(SignerViewSchema), ...tokenErrors, 413: problem("The signature image is larger than 512 KB (payload_too_large)") },
     }),
     async (c) => {
-      const { token, meta } = begin(c);
+      const { token, meta } = gate(c);
       const body = c.req.valid("json");
       const signature = body.signature.kind === "drawn" ? { kind: "drawn" as const, png: decodeSignatureImage(body.signature.image) } : { kind: "typed" as const, text: body.signature.text };
       const ctx = await signEnvelope(deps, meta, token, signature, body.fields ?? {});
@@ -243,7 +208,7 @@ export function publicSigningRoutes(deps: Deps) {
       responses: { 200: jsonContent(SignerViewSchema), ...tokenErrors },
     }),
     async (c) => {
-      const { token, meta } = begin(c);
+      const { token, meta } = gate(c);
       const ctx = await declineEnvelope(deps, meta, token, c.req.valid("json").reason);
       return c.json(await presentSignerView(deps, ctx, look), 200, noStore);
     },
@@ -269,5 +234,7 @@ export function publicSigningRoutes(deps: Deps) {
     },
   );
 
+  // The signed copies share the caps: one network gets each hourly cap once, not per route set.
+  app.route("/", publicCopyRoutes(deps, gate));
   return app;
 }
