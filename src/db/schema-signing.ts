@@ -120,6 +120,8 @@ export interface EnvelopeSignersTable {
   language: string;
   status: Defaulted<SignerStatus>;
   token_hash: string | null;
+  /** The link the signer signed with, kept when the seal replaces it by a copy link: opening it again says "already signed". */
+  signed_token_hash: string | null;
   token_expires_at: NullableTimestamp;
   sent_at: NullableTimestamp;
   viewed_at: NullableTimestamp;

@@ -1,17 +1,16 @@
 /**
  * Signing on a 360×740 phone in Arabic: staff send the loan contract (a built-in template) through
  * the API; the applicant opens the SMS link /c/{bank}/sign#{token}, accepts the electronic-records
- * consent, reads the contract (right to left, larger text), confirms the one-time code from the
- * outbox (a wrong one first), is refused a blank pad, draws a signature with pointer moves and
+ * consent, confirms the one-time code from the outbox (a wrong one first), reads the contract (right
+ * to left, larger text), is refused a blank pad, draws a signature with pointer moves and
  * signs. The envelope completes, its sealed PDF verifies intact with the trail inside (the check
- * page shows it); the request's link is replaced and the completion SMS's link opens the signed
+ * page shows it); the request's link then says "already signed" and the completion SMS's link opens the signed
  * copies: a one-time code, then the sealed PDF downloads and verifies. No sideways scroll, no serious axe
  * findings. Also: an uploaded PDF drawn by pdf.js with a typed signature (Hebrew), the flow's
  * signature step, and a decline.
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { Page } from "playwright-core";
 import { describe, expect, it, onTestFailed } from "vitest";
 import { seedSigningFlows } from "../../seeds/signing";
 import { publishedFlow } from "../../src/modules/onboarding/flows";
@@ -20,34 +19,11 @@ import { shortHash } from "../../web/customer/src/sign/logic";
 import { apiKeyHeaders, makeTenant } from "../support/factories";
 import { browserAvailable, describeFailure, expectNoSidewaysScroll, newPage, useLiveApp, watchProblems } from "./harness";
 import { codeIn, expectAxeClean, langDir, linkPath, newestSms, smallPdf, staff } from "./onboarding-helpers";
+import { drawSignature, type Envelope } from "./signing-helpers";
 import { shot } from "./ui-helpers";
 
 const PHONE = "+971501234569";
 const NAME = "ليلى حمدان";
-
-interface Envelope {
-  id: string;
-  status: string;
-  sealStatus: string;
-  sealError: string | null;
-  documents: { id: string; signedSha256: string | null }[];
-  signers: { status: string; authMethod: string | null }[];
-}
-
-/** Draws a wavy stroke across the pad with pointer (mouse) moves, like a finger would. */
-async function drawSignature(page: Page): Promise<void> {
-  const box = await page.locator("#sign-pad").boundingBox();
-  if (!box) throw new Error("the signature pad is not on the page");
-  const y0 = box.y + box.height / 2;
-  await page.mouse.move(box.x + 20, y0);
-  await page.mouse.down();
-  for (let i = 1; i <= 30; i++) await page.mouse.move(box.x + 20 + i * ((box.width - 40) / 30), y0 + Math.sin(i / 3) * (box.height / 4), { steps: 2 });
-  await page.mouse.up();
-  await page.mouse.move(box.x + box.width / 3, y0 - 20);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 3 + 30, y0 + 25, { steps: 6 });
-  await page.mouse.up();
-}
 
 describe.skipIf(!browserAvailable())("signing on a 360-px phone in Arabic", () => {
   const live = useLiveApp();
@@ -180,14 +156,14 @@ describe.skipIf(!browserAvailable())("signing on a 360-px phone in Arabic", () =
     await shot(check, "signing-ar-360-verify-trail");
     await check.close();
 
-    // The request's link was replaced when the documents were sealed (as a reminder replaces it): it opens nothing.
+    // The request's link was replaced by a copy link when the documents were sealed: opened again,
+    // it says "already signed" and where the copy comes from, naming the bank.
     const again = await context.newPage();
     current = again;
-    // The signer's language is remembered on this device: the replaced link cannot tell it.
+    // The signer's language is remembered on this device: the used link cannot tell it.
     await again.goto(`${baseUrl}${link}`);
-    await again.getByRole("heading", { level: 1, name: "الرابط غير صالح" }).waitFor();
-    // It says a newer message may have replaced it, and names the bank once the page knows it.
-    await again.locator('[data-fatal="invalid"]', { hasText: tenant.name }).waitFor();
+    await again.getByRole("heading", { level: 1, name: "تم التوقيع مسبقًا" }).waitFor();
+    await again.locator('[data-fatal="used"]', { hasText: tenant.name }).waitFor();
     expect(await langDir(again)).toEqual(["ar", "rtl"]);
     await expectNoSidewaysScroll(again, 360);
     await again.close();

@@ -85,6 +85,7 @@ export const signing: Migration = {
       language text not null,
       status text not null default 'waiting' check (status in ('waiting', 'sent', 'viewed', 'consented', 'signed', 'declined')),
       token_hash text,
+      signed_token_hash text,
       token_expires_at timestamptz,
       sent_at timestamptz,
       viewed_at timestamptz,
@@ -116,6 +117,7 @@ export const signing: Migration = {
     )`,
     `create unique index envelope_signers_token on envelope_signers (token_hash) where token_hash is not null`,
     `create index envelope_signers_envelope on envelope_signers (tenant_id, envelope_id, position)`,
+    `create index envelope_signers_signed_token on envelope_signers (signed_token_hash) where signed_token_hash is not null`,
     `create table signing_events (
       tenant_id uuid not null,
       envelope_id uuid not null,

@@ -58,8 +58,9 @@ describe("signed copies", () => {
     const copy = k.signTokenIn(gusMsg.body_text);
     expect(copy).not.toBe(gusSigning);
 
-    // The signing token is gone; the copy token is not a signing token (the signer signed).
-    await expectProblem(await call("GET", "/public/signing/copy", gusSigning), 400, "token_invalid");
+    // The signing link was replaced: it says "already signed" (never opens the copies); the copy link is not a signing link.
+    await expectProblem(await call("GET", "/public/signing/copy", gusSigning), 410, "link_used");
+    await expectProblem(await call("GET", "/public/signing", gusSigning), 410, "link_used");
     await expectProblem(await call("GET", "/public/signing", copy), 410, "link_used");
 
     const view = await k.ok<Copy>(await call("GET", "/public/signing/copy", copy));
@@ -171,7 +172,7 @@ describe("signed copies", () => {
     const mail = await k.lastMessage(tenant.id, email);
     expect(mail.template).toBe("signing.completed");
     const copy = k.signTokenIn(mail.body_text);
-    await expectProblem(await call("GET", "/public/signing/copy", token), 400, "token_invalid");
+    await expectProblem(await call("GET", "/public/signing/copy", token), 410, "link_used");
     // Five wrong codes lock the copy codes as they lock signing codes.
     await k.ok(await call("POST", "/public/signing/copy/otp", copy, {}));
     const right = k.codeIn((await k.lastMessage(tenant.id, email)).body_text);

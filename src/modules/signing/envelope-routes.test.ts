@@ -107,8 +107,8 @@ describe("the signer's pages", () => {
 
     const signed = await k.ok<View>(await call("POST", "/public/signing/sign", h, image(SIGNATURE_PNG, "data:image/png;base64,")));
     expect(signed).toMatchObject({ status: "signed", envelopeStatus: "completed" });
-    // The link is spent: the seal rotated it to a copy link (in the completed message), which the signing calls refuse as used.
-    await expectProblem(await call("GET", "/public/signing", h), 400, "token_invalid");
+    // The link is spent: the seal replaced it by a copy link (in the completed message); both answer "already signed" on the signing calls.
+    await expectProblem(await call("GET", "/public/signing", h), 410, "link_used");
     const copy = k.signTokenIn((await k.lastMessage(tenant.id, email)).body_text);
     await expectProblem(await call("GET", "/public/signing", { ...h, authorization: `Bearer ${copy}` }), 410, "link_used");
 

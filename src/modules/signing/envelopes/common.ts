@@ -48,8 +48,11 @@ export async function signerRowByToken(db: Executor, token: string, opts: { forU
   let q = db.selectFrom("envelope_signers").selectAll().where("token_hash", "=", sha256Hex(token));
   if (opts.forUpdate) q = q.forUpdate();
   const signer = await q.executeTakeFirst();
-  if (!signer) throw invalid();
-  return signer;
+  if (signer) return signer;
+  // The link this signer signed with, replaced by a copy link at the seal: used, not unknown.
+  const signed = await db.selectFrom("envelope_signers").select("id").where("signed_token_hash", "=", sha256Hex(token)).executeTakeFirst();
+  if (signed) throw new AppError("link_used", "You have already signed these documents; your copy is in the newest message from the bank");
+  throw invalid();
 }
 
 /** The signer a link token belongs to; refuses unknown, used, expired and closed ones (in that order). */

@@ -25,7 +25,7 @@ export async function sendCopyLink(db: Executor, deps: Deps, envelope: EnvelopeR
   // channel stays, as the certificate states it).
   await db
     .updateTable("envelope_signers")
-    .set({ otp_hash: null, otp_expires_at: null, otp_sent_at: null, otp_failures: 0, otp_locked_until: null })
+    .set({ otp_hash: null, otp_expires_at: null, otp_sent_at: null, otp_failures: 0, otp_locked_until: null, signed_token_hash: signer.token_hash })
     .where("tenant_id", "=", signer.tenant_id)
     .where("id", "=", signer.id)
     .execute();
