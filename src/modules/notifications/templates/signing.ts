@@ -23,10 +23,10 @@ export const SIGNING_TEXTS: Record<MessageLocale, SigningCatalog> = {
     },
     "signing.reminder_sms": { subject: "{{bank}} reminder", body: ["{{bank}}: your documents are still waiting for your signature:", { action: "Sign" }] },
     "signing.otp": {
-      subject: "Your {{bank}} signing code: {{code}}",
-      body: ["Hello {{name}},", "Your one-time code to sign with {{bank}} is {{code}}. It expires in {{minutes}}.", "Never share this code. {{bank}} staff will never ask you for it."],
+      subject: "Your {{bank}} documents code: {{code}}",
+      body: ["Hello {{name}},", "Your one-time code for your documents at {{bank}} (to sign them or to download your signed copy) is {{code}}. It expires in {{minutes}}.", "Never share this code. {{bank}} staff will never ask you for it."],
     },
-    "signing.otp_sms": { subject: "{{bank}} signing code", body: ["{{code}} is your {{bank}} signing code. It expires in {{minutes}}. Never share it."] },
+    "signing.otp_sms": { subject: "{{bank}} documents code", body: ["{{code}} is your {{bank}} code for your documents. It expires in {{minutes}}. Never share it."] },
     "signing.completed": {
       subject: "Everyone has signed: {{document}}",
       body: [
@@ -60,10 +60,10 @@ export const SIGNING_TEXTS: Record<MessageLocale, SigningCatalog> = {
     },
     "signing.reminder_sms": { subject: "תזכורת מ-{{bank}}", body: ["{{bank}}: המסמכים עדיין ממתינים לחתימה:", { action: "חתימה" }] },
     "signing.otp": {
-      subject: "קוד החתימה מ-{{bank}}: {{code}}",
-      body: ["שלום {{name}},", "הקוד החד-פעמי לחתימה ב-{{bank}} הוא {{code}}. הוא בתוקף למשך {{minutes}}.", "אין למסור את הקוד לאף אחד. נציגי {{bank}} לעולם לא יבקשו אותו."],
+      subject: "קוד למסמכים שלך מ-{{bank}}: {{code}}",
+      body: ["שלום {{name}},", "הקוד החד-פעמי למסמכים שלך ב-{{bank}} (לחתימה או להורדת העותק החתום) הוא {{code}}. הוא בתוקף למשך {{minutes}}.", "אין למסור את הקוד לאף אחד. נציגי {{bank}} לעולם לא יבקשו אותו."],
     },
-    "signing.otp_sms": { subject: "קוד חתימה מ-{{bank}}", body: ["{{code}} הוא קוד החתימה מ-{{bank}}. בתוקף למשך {{minutes}}. אין למסור אותו לאף אחד."] },
+    "signing.otp_sms": { subject: "קוד מסמכים מ-{{bank}}", body: ["{{code}} הוא הקוד שלך מ-{{bank}} למסמכים שלך. בתוקף למשך {{minutes}}. אין למסור אותו לאף אחד."] },
     "signing.completed": {
       subject: "כל החותמים חתמו: {{document}}",
       body: [
@@ -97,10 +97,10 @@ export const SIGNING_TEXTS: Record<MessageLocale, SigningCatalog> = {
     },
     "signing.reminder_sms": { subject: "تذكير من {{bank}}", body: ["{{bank}}: مستنداتك لا تزال بانتظار توقيعك:", { action: "توقيع" }] },
     "signing.otp": {
-      subject: "رمز التوقيع من {{bank}}: {{code}}",
-      body: ["مرحبًا {{name}}،", "رمزك لمرة واحدة للتوقيع لدى {{bank}} هو {{code}}. تنتهي صلاحيته بعد {{minutes}}.", "لا تشارك هذا الرمز أبدًا. لن يطلبه منك موظفو {{bank}} مطلقًا."],
+      subject: "رمز مستنداتك من {{bank}}: {{code}}",
+      body: ["مرحبًا {{name}}،", "رمزك لمرة واحدة لمستنداتك لدى {{bank}} (للتوقيع عليها أو لتنزيل نسختك الموقّعة) هو {{code}}. تنتهي صلاحيته بعد {{minutes}}.", "لا تشارك هذا الرمز أبدًا. لن يطلبه منك موظفو {{bank}} مطلقًا."],
     },
-    "signing.otp_sms": { subject: "رمز توقيع {{bank}}", body: ["{{code}} هو رمز التوقيع من {{bank}}. تنتهي صلاحيته بعد {{minutes}}. لا تشاركه."] },
+    "signing.otp_sms": { subject: "رمز مستندات {{bank}}", body: ["{{code}} هو رمزك من {{bank}} لمستنداتك. تنتهي صلاحيته بعد {{minutes}}. لا تشاركه."] },
     "signing.completed": {
       subject: "وقّع الجميع: {{document}}",
       body: [
@@ -134,10 +134,10 @@ export const SIGNING_TEXTS: Record<MessageLocale, SigningCatalog> = {
     },
     "signing.reminder_sms": { subject: "{{bank}} 提醒", body: ["{{bank}}：您的文件仍在等待签署：", { action: "签署" }] },
     "signing.otp": {
-      subject: "您的 {{bank}} 签署验证码：{{code}}",
-      body: ["{{name}}，您好：", "您在 {{bank}} 签署文件的一次性验证码为 {{code}}，将在 {{minutes}}后失效。", "请勿向任何人透露此验证码。{{bank}} 工作人员绝不会向您索取。"],
+      subject: "您的 {{bank}} 文件验证码：{{code}}",
+      body: ["{{name}}，您好：", "您在 {{bank}} 办理文件（签署或下载已签署副本）的一次性验证码为 {{code}}，将在 {{minutes}}后失效。", "请勿向任何人透露此验证码。{{bank}} 工作人员绝不会向您索取。"],
     },
-    "signing.otp_sms": { subject: "{{bank}} 签署验证码", body: ["{{code}} 是您的 {{bank}} 签署验证码，{{minutes}}后失效。请勿透露给他人。"] },
+    "signing.otp_sms": { subject: "{{bank}} 文件验证码", body: ["{{code}} 是您的 {{bank}} 文件验证码，{{minutes}}后失效。请勿透露给他人。"] },
     "signing.completed": {
       subject: "所有人均已签署：{{document}}",
       body: [
@@ -171,10 +171,10 @@ export const SIGNING_TEXTS: Record<MessageLocale, SigningCatalog> = {
     },
     "signing.reminder_sms": { subject: "{{bank}} 提醒", body: ["{{bank}}：您的文件仍在等待簽署：", { action: "簽署" }] },
     "signing.otp": {
-      subject: "您的 {{bank}} 簽署驗證碼：{{code}}",
-      body: ["{{name}}，您好：", "您在 {{bank}} 簽署文件的一次性驗證碼為 {{code}}，將在 {{minutes}}後失效。", "請勿向任何人透露此驗證碼。{{bank}} 人員絕不會向您索取。"],
+      subject: "您的 {{bank}} 文件驗證碼：{{code}}",
+      body: ["{{name}}，您好：", "您在 {{bank}} 辦理文件（簽署或下載已簽署副本）的一次性驗證碼為 {{code}}，將在 {{minutes}}後失效。", "請勿向任何人透露此驗證碼。{{bank}} 人員絕不會向您索取。"],
     },
-    "signing.otp_sms": { subject: "{{bank}} 簽署驗證碼", body: ["{{code}} 是您的 {{bank}} 簽署驗證碼，{{minutes}}後失效。請勿透露給他人。"] },
+    "signing.otp_sms": { subject: "{{bank}} 文件驗證碼", body: ["{{code}} 是您的 {{bank}} 文件驗證碼，{{minutes}}後失效。請勿透露給他人。"] },
     "signing.completed": {
       subject: "所有人皆已簽署：{{document}}",
       body: [
