@@ -129,7 +129,8 @@ describe.skipIf(testDatabaseUrl() !== null)("atrium CLI on the embedded store", 
       err += d;
     });
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`not ready: ${out}`)), 30_000);
+      // Boot migrates and builds the web pages: under a loaded CI (suites in parallel) it has taken 25 s.
+      const timer = setTimeout(() => reject(new Error(`not ready: ${out}`)), 45_000);
       child.stdout.on("data", () => {
         const m = /Back office\s+(http:\/\/\S+)\/app\//.exec(out);
         if (m?.[1]) {
@@ -148,5 +149,5 @@ describe.skipIf(testDatabaseUrl() !== null)("atrium CLI on the embedded store", 
     const after = atrium("migrate");
     expect(after.err).toBe("");
     expect(after.code).toBe(0);
-  }, 60_000);
+  }, 90_000);
 });
