@@ -1,5 +1,6 @@
 import type { ComplianceTables } from "./schema-compliance";
 import type { SigningTables } from "./schema-signing";
+import type { JourneyTables } from "./schema-journeys";
 import type { ColumnType, Generated, JSONColumnType } from "kysely";
 import type {
   SurveysTable,
@@ -240,7 +241,7 @@ export interface MigrationsTable {
   applied_at: Generated<Date>;
 }
 
-export interface DB extends ComplianceTables, SigningTables {
+export interface DB extends ComplianceTables, SigningTables, JourneyTables {
   tenants: TenantsTable;
   regions: RegionsTable;
   branches: BranchesTable;

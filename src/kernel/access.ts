@@ -80,6 +80,8 @@ export const PERMISSIONS = {
   "signing:send": ["admin", "branch_manager", "agent", "reviewer"],
   // The bank's own PDF templates and their fields.
   "signing:templates": ["admin"],
+  // Journey analytics: the bank's event sources (their write keys) and bulk imports.
+  "sources:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -49,7 +49,8 @@ export type Permission =
   | "events:write"
   | "documents:seal"
   | "signing:send"
-  | "signing:templates";
+  | "signing:templates"
+  | "sources:manage";
 
 /** Who someone is, as every person-shaped answer (me, user, invitation) carries it. */
 export interface Person {
