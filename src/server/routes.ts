@@ -10,6 +10,7 @@ import { invitationRoutes } from "../modules/feedback/invitation-routes";
 import { publicSurveyRoutes } from "../modules/feedback/public-routes";
 import { responseRoutes } from "../modules/feedback/responses-routes";
 import { surveyRoutes } from "../modules/feedback/surveys-routes";
+import { sourceRoutes } from "../modules/journeys/sources-routes";
 import { applicationRoutes } from "../modules/onboarding/applications-routes";
 import { flowRoutes } from "../modules/onboarding/flows-routes";
 import { publicDocumentRoutes } from "../modules/onboarding/public-documents-routes";
@@ -65,6 +66,7 @@ export function mountApiRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
   app.route("/api/v1", templateRoutes(deps));
   app.route("/api/v1", envelopeRoutes(deps));
   app.route("/api/v1", publicSigningRoutes(deps));
+  app.route("/api/v1", sourceRoutes(deps));
   // Outside /api: the embed widget script, survey-page framing, the unsubscribe page.
   mountDistributionPages(app, deps);
 }

@@ -14,6 +14,7 @@ import { ONBOARDING_APPLICATIONS_ROUTES } from "./routes-onboarding-applications
 import { ONBOARDING_FLOWS_ROUTES } from "./routes-onboarding-flows";
 import { ONBOARDING_REVIEW_ROUTES } from "./routes-onboarding-review";
 import { SIGNING_ROUTES } from "./routes-signing";
+import { JOURNEYS_ROUTES } from "./routes-journeys";
 
 export const API = "/api/v1";
 
@@ -153,6 +154,7 @@ export const ROUTES: Record<string, RouteSpec> = {
   ...COMPLIANCE_ROUTES,
   ...RISK_ROUTES,
   ...SIGNING_ROUTES,
+  ...JOURNEYS_ROUTES,
 };
 
 export interface Operation {
