@@ -29,6 +29,7 @@ import { listRoutes } from "../modules/screening/lists-routes";
 import { screeningSearchRoutes } from "../modules/screening/search-routes";
 import { notificationRoutes } from "../modules/notifications/routes";
 import { jobRoutes } from "../jobs/routes";
+import { intakeRoutes } from "../modules/journeys/intake/routes";
 import { orgRoutes } from "../modules/tenancy/org-routes";
 import { userRoutes } from "../modules/tenancy/user-routes";
 import type { Deps } from "./deps";
@@ -69,4 +70,6 @@ export function mountApiRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
   app.route("/api/v1", sourceRoutes(deps));
   // Outside /api: the embed widget script, survey-page framing, the unsubscribe page.
   mountDistributionPages(app, deps);
+  // Outside /api: the Segment-compatible tracking API at /v1/track, /v1/identify, /v1/page, /v1/batch.
+  app.route("/", intakeRoutes(deps));
 }
