@@ -11,6 +11,7 @@ import { boot } from "../server/boot";
 import type { Deps } from "../server/deps";
 import { DEMO_LOGINS, seedDemo } from "../../seeds/demo";
 import { listsCommand } from "./lists";
+import { sourceCommand } from "./sources";
 
 export class UsageError extends Error {
   override name = "UsageError";
@@ -60,6 +61,8 @@ export async function adminCommands(config: Config, command: string, rest: strin
       return apikeyCreate(config, rest.slice(1));
     case "lists":
       return listsCommand(config, rest);
+    case "source":
+      return sourceCommand(config, rest);
     case "openapi":
       return withDeps(config, async (deps) => {
         const res = await createApp(deps).request("/api/v1/openapi.json");
