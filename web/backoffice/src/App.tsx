@@ -39,6 +39,7 @@ const ComplianceSettingsPage = lazy(() => import("./pages/compliance/ComplianceS
 const SealPage = lazy(() => import("./pages/documents/SealPage").then((m) => ({ default: m.SealPage })));
 const TemplatesPage = lazy(() => import("./pages/signing/TemplatesPage").then((m) => ({ default: m.TemplatesPage })));
 const TemplateEditorPage = lazy(() => import("./pages/signing/TemplateEditorPage").then((m) => ({ default: m.TemplateEditorPage })));
+const SourcesPage = lazy(() => import("./pages/sources/SourcesPage").then((m) => ({ default: m.SourcesPage })));
 const ContactsPage = lazy(() => import("./pages/feedback/ContactsPage").then((m) => ({ default: m.ContactsPage })));
 
 const PUBLIC: Record<string, ComponentType> = {
@@ -81,6 +82,8 @@ const PRIVATE: Record<string, { page: ComponentType; needs?: Permission }> = {
   // E-signature templates: those who build flows see them; admins upload and place fields (?key=…).
   "/documents/templates": { page: TemplatesPage, needs: "flows:read" },
   "/documents/templates/edit": { page: TemplateEditorPage, needs: "signing:templates" },
+  // Journey analytics: the systems that send events, and their write keys.
+  "/sources": { page: SourcesPage, needs: "sources:manage" },
 };
 
 function Redirect({ to }: { to: string }) {

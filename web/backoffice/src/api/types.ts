@@ -328,3 +328,4 @@ export * from "./types-compliance";
 export * from "./types-lists";
 export * from "./types-screening";
 export * from "./types-signing";
+export * from "./types-sources";

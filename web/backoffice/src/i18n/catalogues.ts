@@ -43,6 +43,11 @@ import sgEn from "./signing/en.json";
 import sgHe from "./signing/he.json";
 import sgZhHans from "./signing/zh-Hans.json";
 import sgZhHant from "./signing/zh-Hant.json";
+import soAr from "./sources/ar.json";
+import soEn from "./sources/en.json";
+import soHe from "./sources/he.json";
+import soZhHans from "./sources/zh-Hans.json";
+import soZhHant from "./sources/zh-Hant.json";
 import svAr from "./surveys/ar.json";
 import svEn from "./surveys/en.json";
 import svHe from "./surveys/he.json";
@@ -53,12 +58,12 @@ import svZhHant from "./surveys/zh-Hant.json";
  * One catalogue per language: the platform's, plus a feature catalogue per area under its own key
  * (`surveys.*` the designer, `feedback.*` responses, summaries and distribution, `applications.*`
  * onboarding applications and review, `flows.*` the flow editor, `compliance.*` reviews, `lists.*` sanctions lists, `screening.*`
- * name screening, `risk.*` risk rules and compliance settings, `signing.*` e-signature), so areas grow apart.
+ * name screening, `risk.*` risk rules and compliance settings, `signing.*` e-signature, `sources.*` journey event sources), so areas grow apart.
  */
 export const CATALOGUES = {
-  en: { ...en, surveys: svEn, feedback: fbEn, applications: apEn, flows: flEn, compliance: coEn, lists: liEn, screening: scEn, risk: riEn, signing: sgEn },
-  he: { ...he, surveys: svHe, feedback: fbHe, applications: apHe, flows: flHe, compliance: coHe, lists: liHe, screening: scHe, risk: riHe, signing: sgHe },
-  ar: { ...ar, surveys: svAr, feedback: fbAr, applications: apAr, flows: flAr, compliance: coAr, lists: liAr, screening: scAr, risk: riAr, signing: sgAr },
-  "zh-Hans": { ...zhHans, surveys: svZhHans, feedback: fbZhHans, applications: apZhHans, flows: flZhHans, compliance: coZhHans, lists: liZhHans, screening: scZhHans, risk: riZhHans, signing: sgZhHans },
-  "zh-Hant": { ...zhHant, surveys: svZhHant, feedback: fbZhHant, applications: apZhHant, flows: flZhHant, compliance: coZhHant, lists: liZhHant, screening: scZhHant, risk: riZhHant, signing: sgZhHant },
+  en: { ...en, surveys: svEn, feedback: fbEn, applications: apEn, flows: flEn, compliance: coEn, lists: liEn, screening: scEn, risk: riEn, signing: sgEn, sources: soEn },
+  he: { ...he, surveys: svHe, feedback: fbHe, applications: apHe, flows: flHe, compliance: coHe, lists: liHe, screening: scHe, risk: riHe, signing: sgHe, sources: soHe },
+  ar: { ...ar, surveys: svAr, feedback: fbAr, applications: apAr, flows: flAr, compliance: coAr, lists: liAr, screening: scAr, risk: riAr, signing: sgAr, sources: soAr },
+  "zh-Hans": { ...zhHans, surveys: svZhHans, feedback: fbZhHans, applications: apZhHans, flows: flZhHans, compliance: coZhHans, lists: liZhHans, screening: scZhHans, risk: riZhHans, signing: sgZhHans, sources: soZhHans },
+  "zh-Hant": { ...zhHant, surveys: svZhHant, feedback: fbZhHant, applications: apZhHant, flows: flZhHant, compliance: coZhHant, lists: liZhHant, screening: scZhHant, risk: riZhHant, signing: sgZhHant, sources: soZhHant },
 };

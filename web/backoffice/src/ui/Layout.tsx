@@ -28,6 +28,7 @@ const NAV: NavItem[] = [
   { to: "/users", label: "nav.users", needs: "users:read" },
   { to: "/org", label: "nav.org", needs: "org:read" },
   { to: "/api-keys", label: "nav.apiKeys", needs: "apikeys:manage" },
+  { to: "/sources", label: "sources.nav", needs: "sources:manage" },
   { to: "/audit", label: "nav.audit", needs: "audit:read" },
   { to: "/jobs", label: "nav.jobs", needs: "jobs:read" },
   { to: "/outbox", label: "nav.outbox", needs: "outbox:read" },
