@@ -35,6 +35,7 @@ interface BIds {
   application: string;
   document: string;
   envelope: string;
+  source: string;
 }
 
 let A: TestTenant;
@@ -83,6 +84,7 @@ async function snapshotB() {
   const application = (await get(`/applications/${b.application}`, bKey)).body;
   const review = (await get(`/compliance/reviews/${b.review}`, bCompliance)).body;
   const envelope = (await get(`/envelopes/${b.envelope}`, bKey)).body;
+  const source = (await items("/sources", bKey)).find((x) => x.id === b.source);
   return {
     user: user.body,
     org: org.body,
@@ -101,6 +103,7 @@ async function snapshotB() {
     application,
     review,
     envelope,
+    source,
   };
 }
 
@@ -155,6 +158,7 @@ beforeAll(async () => {
     ...(await bApplication()),
     envelope: "",
     review: "",
+    source: ((await post("/sources", { name: "B secret source" }, bKey)).source as Item).id,
   };
   b.review = await bReview(b.application);
   b.envelope = await bEnvelope(b.application);
@@ -227,7 +231,7 @@ async function bSurvey(): Promise<string> {
   return s.id as string;
 }
 
-const allBIds = () => [B.id, b.review, b.envelope, b.region, b.branch, b.user, b.invitation, b.apiKey, b.survey, b.contact, b.campaign, b.trigger, b.application, b.document, ...b.audit, ...b.jobs, ...b.messages];
+const allBIds = () => [B.id, b.review, b.envelope, b.region, b.branch, b.user, b.invitation, b.apiKey, b.survey, b.contact, b.campaign, b.trigger, b.application, b.document, b.source, ...b.audit, ...b.jobs, ...b.messages];
 const LISTS = [
   "/users?limit=200",
   "/invitations?limit=200",
@@ -244,6 +248,7 @@ const LISTS = [
   "/applications?status=submitted&limit=200",
   "/compliance/reviews?limit=200",
   "/compliance/alerts",
+  "/sources",
 ];
 
 /** An id of A's own that each list must show. */
@@ -325,6 +330,9 @@ const TARGETS: Record<string, { id: (b: BIds) => string; body?: unknown; officer
   "GET /envelopes/{id}/documents/{documentId}": { id: (x) => x.envelope },
   "GET /envelopes/{id}/audit-trail": { id: (x) => x.envelope },
   "GET /compliance/reviews/{id}": { id: (x) => x.review },
+  "POST /sources/{id}/rotate": { id: (x) => x.source },
+  "POST /sources/{id}/disable": { id: (x) => x.source },
+  "POST /sources/{id}/enable": { id: (x) => x.source },
   "POST /compliance/reviews/{id}/decision": { id: (x) => x.review, body: { decision: "false_positive", reason: "Hijacked" }, officer: true },
 };
 
@@ -345,6 +353,7 @@ describe("by-id routes with B's ids", () => {
     expect(before.apiKey?.revokedAt).toBeNull();
     expect(before.job?.status).toBe("dead");
     expect(before.verify).toMatchObject({ ok: true });
+    expect(before.source).toMatchObject({ name: "B secret source", disabledAt: null });
   });
 
   it.each(cases)("$key with B's id → 404 for A's key and A's session", async ({ key, op }) => {
