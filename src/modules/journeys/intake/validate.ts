@@ -249,7 +249,8 @@ function finish(rows: IntakeRow[], issues: FieldIssue[], tooBig: FieldIssue[], p
     const part = rows.slice(start, start + CHUNK_ROWS);
     const json = JSON.stringify(part);
     chunks.push(json);
-    if (!UNSTORABLE.test(json)) continue;
+    // JSON.stringify writes \u escapes only for control characters and lone surrogates.
+    if (!json.includes("\\u") || !UNSTORABLE.test(json)) continue;
     for (let i = 0; i < part.length; i++) {
       if (UNSTORABLE.test(JSON.stringify(part[i]))) issues.push({ path: pathOf(start + i), message: "contains a NUL character (\\u0000) or a lone UTF-16 surrogate, which cannot be stored", code: "invalid_value" });
     }
