@@ -20,6 +20,9 @@ const HELP = `atrium <command> [options]
   lists import --format ofac-csv|ofac-xml|un-xml|eu-csv|eu-xml|pep-csv <path…> [--list id]
                             import a sanctions or PEP list file as a new version
   lists status              the lists, their active versions and last imports
+  source create <name> [--tenant s] [--kind http|import]
+                            create an event source and print its write key (shown once)
+  source list [--tenant s]  the bank's event sources (key hints only)
   openapi                   print the OpenAPI document
 
 Configuration comes from the environment (see README.md).`;
