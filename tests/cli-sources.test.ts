@@ -95,7 +95,7 @@ describe("atrium source", { timeout: 120_000 }, () => {
       [["source"], /usage: atrium source create <name>/],
       [["source", "create", "X", "--kind", "atrium", "--tenant", slug], /--kind must be http or import/],
       [["source", "create", "X", "--tenant", "no-such-bank"], /No bank with the slug no-such-bank/],
-      [["source", "create", "X", "--colour", "red"], /Unknown option '--colour'[^]*usage: atrium source/],
+      [["source", "create", "X", "--colour", "red"], /Unknown option '--colour'[\s\S]*usage: atrium source/],
       [["source", "create", "x".repeat(81), "--tenant", slug], /at most 80/],
     ];
     for (const [args, message] of cases) {
