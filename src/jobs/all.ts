@@ -7,6 +7,7 @@ import { onboardingJobs, onboardingSchedules } from "../modules/onboarding/jobs"
 import { retentionJobs, retentionSchedules } from "../modules/risk/jobs";
 import { screeningListJobs, screeningListSchedules } from "../modules/screening/jobs";
 import { signingJobs, signingSchedules } from "../modules/signing/envelopes/sweep";
+import { journeyStreamSubscriber } from "../modules/journeys/stream";
 import { deliverMessageJob } from "../modules/notifications/deliver-job";
 import type { Deps } from "../server/deps";
 import { eventDeliveryJob, SubscriberRegistry } from "./dispatcher";
@@ -23,7 +24,8 @@ import { startWorker, type Worker, type WorkerOptions } from "./worker";
 export function platformSubscribers(): SubscriberRegistry {
   return new SubscriberRegistry()
     .subscribe("*", triggerSubscriber)
-    .subscribe("survey.response_completed", completionSubscriber);
+    .subscribe("survey.response_completed", completionSubscriber)
+    .subscribe("*", journeyStreamSubscriber);
 }
 
 export function allJobs(subscribers: SubscriberRegistry = platformSubscribers()): JobDefinition[] {

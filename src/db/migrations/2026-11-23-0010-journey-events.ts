@@ -22,6 +22,8 @@ export const journeyEvents: Migration = {
       unique (tenant_id, name)
     )`,
     `create unique index event_sources_write_key on event_sources (write_key_hash) where write_key_hash is not null`,
+    // One built-in source per bank for Atrium's own events (journeys/stream.ts).
+    `create unique index event_sources_atrium on event_sources (tenant_id) where kind = 'atrium'`,
     `create table journey_events (
       tenant_id uuid not null,
       source_id uuid not null,

@@ -57,7 +57,7 @@ export async function listSources(db: Executor, tenantId: string): Promise<Event
 
 const nameTaken = (name: string) =>
   new AppError("already_exists", `A source named ${name} exists`, { issues: [{ path: "body.name", message: "is the name of another source of this bank", code: "taken" }] });
-const isUniqueViolation = (err: unknown) => typeof err === "object" && err !== null && (err as { code?: unknown }).code === "23505";
+export const isUniqueViolation = (err: unknown) => typeof err === "object" && err !== null && (err as { code?: unknown }).code === "23505";
 const actorId = (ctx: AuditContext) => (ctx.actor?.kind === "user" ? ctx.actor.id : null);
 
 /** A staff action: makes a source (names are unique per bank, whatever their case) and records it, without the key. */
