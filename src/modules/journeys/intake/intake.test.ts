@@ -148,6 +148,21 @@ describe("batches", () => {
     expect(p.errors?.map((e) => e.path)).toEqual(["body.batch.1"]);
     expect(await rowsOf(sourceId, [id])).toEqual([]);
   });
+
+  it("refuses properties nested deeper than 32 levels (no 500 from the store), naming the field", async () => {
+    const id = mid();
+    const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
+    const body = `{"batch":[{"type":"track","messageId":"${id}","userId":"u","event":"ok","properties":{"a":${deep}}},{"type":"track","messageId":"${mid()}","userId":"u","event":"ok","context":{"b":${"{\"c\":".repeat(40)}1${"}".repeat(40)}}}]}`;
+    const p = await expectProblem(await post("/v1/batch", body), 400, "validation_failed");
+    expect(p.errors?.map((e) => [e.path, e.code])).toEqual([
+      ["body.batch.0.properties", "too_deep"],
+      ["body.batch.1.context", "too_deep"],
+    ]);
+    expect(await rowsOf(sourceId, [id])).toEqual([]);
+    // 32 levels are fine.
+    const ok32 = `{"type":"track","messageId":"${mid()}","userId":"u","event":"ok","properties":${"{\"x\":".repeat(31)}1${"}".repeat(31)}}`;
+    expect((await post("/v1/track", ok32)).status).toBe(200);
+  });
 });
 
 describe("bodies", () => {

@@ -38,6 +38,21 @@ const isObject = (v: unknown): v is Obj => typeof v === "object" && v !== null &
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 /** Milliseconds of an ISO 8601 date or date-time (no zone: UTC), or NaN when it is not one. */
+/** How deep properties, traits and context may nest (a bomb of nested arrays must not reach the store). */
+export const MAX_DEPTH = 32;
+
+/** Whether `value` nests objects or arrays deeper than `max` levels (iterative: no stack to overflow). */
+export function depthOver(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== "object") continue;
+    if (d > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v as Record<string, unknown>)) if (child !== null && typeof child === "object") stack.push([child, d + 1]);
+  }
+  return false;
+}
+
 export function parseIsoTimestamp(value: string): number {
   const m = ISO.exec(value);
   if (!m) return Number.NaN;
@@ -82,6 +97,10 @@ class Checker {
     if (v === undefined || v === null) return undefined;
     if (!isObject(v)) {
       this.add(field, "must be an object", "invalid_type", { expected: "object" });
+      return undefined;
+    }
+    if (depthOver(v, MAX_DEPTH)) {
+      this.add(field, `must not nest objects or arrays more than ${MAX_DEPTH} levels deep`, "too_deep", { maximum: MAX_DEPTH });
       return undefined;
     }
     return v;
