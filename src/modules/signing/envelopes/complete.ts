@@ -181,6 +181,8 @@ export async function sealEnvelope(deps: Deps, meta: SigningMeta, tenantId: stri
   } catch (err) {
     await Promise.all(written.map((k) => deps.blobs.delete(k).catch(() => undefined)));
     const error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+    // Operators see it in the log too, not only staff on the envelope (the sweep retries it).
+    deps.log.error({ err, tenantId, envelopeId }, "signing: sealing an envelope failed; it stays signed and will be retried");
     return inTransaction(deps.db, async (trx) => {
       const row = await trx
         .updateTable("envelopes")
