@@ -10,6 +10,7 @@ import { screeningLists } from "./migrations/2026-11-23-0007-screening-lists";
 import { complianceReviews } from "./migrations/2026-11-23-0008-compliance-reviews";
 import { signing } from "./migrations/2026-11-23-0009-signing";
 import { journeyEvents } from "./migrations/2026-11-23-0010-journey-events";
+import { journeys } from "./migrations/2026-11-23-0011-journeys";
 
 export interface Migration {
   /** Sortable, never renamed once released. */
@@ -19,7 +20,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. Add new ones at the end. */
-export const migrations: Migration[] = [foundation, feedback, feedbackRollups, feedbackDistribution, onboarding, complianceBase, screeningLists, complianceReviews, signing, journeyEvents];
+export const migrations: Migration[] = [foundation, feedback, feedbackRollups, feedbackDistribution, onboarding, complianceBase, screeningLists, complianceReviews, signing, journeyEvents, journeys];
 
 const LOCK_KEY = 4_242_001; // pg_advisory_xact_lock key shared by every Atrium process
 

@@ -82,6 +82,14 @@ export const PERMISSIONS = {
   "signing:templates": ["admin"],
   // Journey analytics: the bank's event sources (their write keys) and bulk imports.
   "sources:manage": ["admin"],
+  // KPIs, funnels and journey maps: aggregates only, scoped like the rest (region, branch, own).
+  "kpis:read": ["admin", "cx_analyst", "branch_manager", "viewer"],
+  // Journey instances and customer timelines: event-level data about people.
+  "journeys:read": ["admin", "cx_analyst", "branch_manager"],
+  // Journey definitions and rebuilding the rollups after a definition changes.
+  "journeys:manage": ["admin", "cx_analyst"],
+  // Bulk imports of event, contact-centre and service-request files.
+  "imports:write": ["admin", "cx_analyst"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

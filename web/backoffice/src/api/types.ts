@@ -50,7 +50,11 @@ export type Permission =
   | "documents:seal"
   | "signing:send"
   | "signing:templates"
-  | "sources:manage";
+  | "sources:manage"
+  | "kpis:read"
+  | "journeys:read"
+  | "journeys:manage"
+  | "imports:write";
 
 /** Who someone is, as every person-shaped answer (me, user, invitation) carries it. */
 export interface Person {
