@@ -147,6 +147,8 @@ export interface KpiDims {
   region: Defaulted<string>;
   branch: Defaulted<string>;
   agent: Defaulted<string>;
+  /** Contact-centre queue (contacts only). */
+  queue: Defaulted<string>;
 }
 
 export interface KpiCubeTable extends KpiDims, KpiCounters {

@@ -11,17 +11,19 @@ import type { Migration } from "../migrate";
  * - `journeys`: one row per journey id, recomputed from all its events by the fold.
  * - `kpi_entities`: what each entity last added to the rollups, so a change subtracts it first.
  * - `kpi_cube`: additive KPI counters by (grain day|month, period, product, channel, device,
- *   segment, region, branch, agent); '' is "not recorded". `kpi_margin` holds the same counters
+ *   segment, region, branch, agent, queue); '' is "not recorded". `kpi_margin` holds the same counters
  *   with at most one dimension set (dim '' = the total), the fast path for unfiltered queries.
  *   `kpi_touch`: per journey-map node (stage, step, touchpoint, field) under the cube's key.
  * - `journey_definitions`: a bank's own journey definitions per product ('*' = every product).
  * - `event_imports`: bulk imports (NDJSON events, contact-centre CSV, service-request CSV), their
  *   progress and per-row report.
  */
+// A survey response is its own entity even when tied to a journey (properties.journeyId): its
+// follow-ups are folded with it; its scores take the journey's dimensions at fold time.
 const entity = `case
-  when journey_id is not null then 'j:' || journey_id
   when type = 'track' and event = 'survey.response_completed' then 'r:' || coalesce(properties->>'responseId', message_id)
   when type = 'track' and event = 'feedback.followed_up' and properties ? 'responseId' then 'r:' || (properties->>'responseId')
+  when journey_id is not null then 'j:' || journey_id
   when type = 'track' and event like 'contact.%' then 'c:' || coalesce(properties->>'contactId', message_id)
   when type = 'track' and event like 'request.%' then 'q:' || coalesce(properties->>'requestId', message_id)
   when type = 'identify' then 'u:' || coalesce(user_id, anonymous_id)
@@ -33,7 +35,8 @@ const dims = `product text not null default '',
       segment text not null default '',
       region text not null default '',
       branch text not null default '',
-      agent text not null default ''`;
+      agent text not null default '',
+      queue text not null default ''`;
 
 /** Additive counters; arrays are histograms (model/buckets.ts) added element-wise by kpi_add. */
 const counters = `started int4 not null default 0,
@@ -145,7 +148,7 @@ export const journeys: Migration = {
       period date not null,
       ${dims},
       ${counters},
-      primary key (tenant_id, grain, period, product, channel, device, segment, region, branch, agent)
+      primary key (tenant_id, grain, period, product, channel, device, segment, region, branch, agent, queue)
     )`,
     `create table kpi_margin (
       tenant_id uuid not null,
@@ -170,7 +173,7 @@ export const journeys: Migration = {
       nps int4[] not null default '{}',
       csat int4[] not null default '{}',
       ces int4[] not null default '{}',
-      primary key (tenant_id, grain, period, product, channel, device, segment, region, branch, agent, node)
+      primary key (tenant_id, grain, period, product, channel, device, segment, region, branch, agent, queue, node)
     )`,
     `create table journey_definitions (
       tenant_id uuid not null references tenants(id),

@@ -6,6 +6,7 @@
  * published_version = v`), so a stale cache never lets a response into a closed survey: it
  * returns null and the caller takes the transactional path, which reports 404/410 precisely.
  */
+import { completedPayload } from "./completed-event";
 import { sql } from "kysely";
 import type { Db } from "../../db";
 import { newId } from "../../kernel/ids";
@@ -67,9 +68,7 @@ export async function recordWhole(deps: Deps, input: WholeInput): Promise<Respon
   const kept = Object.fromEntries(Object.entries(answers).filter(([k]) => w.visibleKeys.has(k)));
   const timings = mergeTimings(def, {}, input.timings);
   const timed = Object.values(timings).reduce((a, b) => a + b, 0);
-  const scores: Record<string, unknown> = {};
-  for (const q of def.questions) if (q.type === "nps" || q.type === "csat" || q.type === "ces") scores[q.id] = kept[q.id] ?? null;
-  const payload = { surveyId: input.surveyId, responseId: id, version: m.version, contactId: null, invitationId: null, channel: input.channel, language, answers: scores };
+  const payload = completedPayload(def, { id, survey_id: input.surveyId, version: m.version, contact_id: null, invitation_id: null, channel: input.channel, language }, kept, hidden);
   const t = m.tenantId;
   const r = await sql<{ n: number }>`
     with s as (select 1 from surveys where tenant_id = ${t}::uuid and id = ${input.surveyId}::uuid and status = 'published' and published_version = ${m.version}::int),

@@ -4,6 +4,7 @@
  * Resume tokens: 256-bit random, only SHA-256 stored; on completion the stored hash is marked
  * spent (`spent:<hash>`), so the token no longer opens anything but is answered 409, not 404.
  */
+import { completedPayload } from "./completed-event";
 import type { Executor, Trx } from "../../db";
 import { emitEvent } from "../../jobs/outbox";
 import { sha256Hex } from "../../kernel/crypto";
@@ -74,11 +75,6 @@ async function placeHidden(db: Executor, tenantId: string, def: SurveyDefinition
   return { hidden, branchId: branch?.id ?? null, regionId: branch?.region_id ?? null };
 }
 
-function completedPayload(def: SurveyDefinition, r: { id: string; survey_id: string; version: number; contact_id: string | null; invitation_id: string | null; channel: string; language: string }, answers: Record<string, unknown>) {
-  const scores: Record<string, unknown> = {};
-  for (const q of def.questions) if (q.type === "nps" || q.type === "csat" || q.type === "ces") scores[q.id] = answers[q.id] ?? null;
-  return { surveyId: r.survey_id, responseId: r.id, version: r.version, contactId: r.contact_id, invitationId: r.invitation_id, channel: r.channel, language: r.language, answers: scores };
-}
 
 interface Open {
   id: string;
@@ -111,7 +107,7 @@ async function settle(trx: Trx, deps: Deps, o: Open, w: WalkResult, strictQuota:
     const timed = Object.values(timings).reduce((a, b) => a + b, 0);
     const duration = o.startedAt.getTime() < now.getTime() ? now.getTime() - o.startedAt.getTime() : timed > 0 ? timed : null;
     const row = { status: "completed" as const, answers, variables: w.variables, ending_id: w.ending?.id ?? null, quota_id: null, completed_at: now, duration_ms: duration, current_page: null };
-    const event = completedPayload(o.def, { id: o.id, survey_id: o.surveyId, version: o.version, contact_id: o.contactId, invitation_id: o.invitationId, channel: o.channel, language: o.language }, answers);
+    const event = completedPayload(o.def, { id: o.id, survey_id: o.surveyId, version: o.version, contact_id: o.contactId, invitation_id: o.invitationId, channel: o.channel, language: o.language }, answers, o.hidden);
     await emitEvent(trx, now, { tenantId: o.tenantId, type: "survey.response_completed", subjectType: "survey_response", subjectId: o.id, payload: event });
     return { row, result: { status: "completed" as const, current: null, finished: true, ending: presentEnding(w.ending, { ...ctx, answers }) } };
   }

@@ -6,7 +6,9 @@
  *
  * | counters | unit | anchored on (period) |
  * |---|---|---|
- * | started submitted abandoned decided approved funded opened converted single_channel touch_sum switch_sum touch_hist | journey | start day |
+ * | started submitted abandoned decided approved funded opened touch_sum switch_sum touch_hist | journey (every journey entity is started, at its started milestone or else its first event) | start day |
+ * | converted | journey funded (or opened) within the definition's conversion window of its start | start day |
+ * | single_channel | submitted journey whose touchpoints all share one channel (÷ submitted) | start day |
  * | ttf_n ttf_sum ttf_hist (hours started → funded) | funded journey | start day |
  * | ttd_n ttd_sum ttd_hist (hours submitted → decided) | decided journey | start day |
  * | tat_n tat_sum tat_hist tat_in_sla (hours requested → fulfilled) | fulfilled request (service requests; an application's decision is a request of type "application") | request day |
@@ -15,11 +17,15 @@
  * | nps[11] csat[5] ces[7] | answer | response day |
  * | fu_due fu_done fu_hist (hours to first follow-up) | detractor (NPS 0–6) or low-CSAT (1–2) response | response day |
  *
- * Dimensions: '' = not recorded. Journeys carry theirs; facts take the journey's when tied to one.
+ * Dimensions: '' = not recorded. A journey's dimensions: product, segment, region, branch, agent,
+ * device = the last non-empty value its events carried (properties.product, segment, regionId,
+ * branchId, agentId, device); channel = its start channel; queue = ''. Facts inside a journey
+ * (contacts, answers with that journeyId) take the journey's dimensions, with their own channel,
+ * agent and queue where they carry one; facts outside take what their own properties carry.
  */
 import type { Grain } from "../../../db/schema-journeys";
 
-export const DIMENSIONS = ["product", "channel", "device", "segment", "region", "branch", "agent"] as const;
+export const DIMENSIONS = ["product", "channel", "device", "segment", "region", "branch", "agent", "queue"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 export type Dims = Record<Dimension, string>;
 
@@ -60,7 +66,7 @@ export interface Contribution {
   touch: TouchCell[];
 }
 
-export const EMPTY_DIMS: Dims = { product: "", channel: "", device: "", segment: "", region: "", branch: "", agent: "" };
+export const EMPTY_DIMS: Dims = { product: "", channel: "", device: "", segment: "", region: "", branch: "", agent: "", queue: "" };
 
 /** The period a day falls in at a grain (the month's first day for "month"). */
 export const periodOf = (day: string, grain: Grain): string => (grain === "month" ? `${day.slice(0, 7)}-01` : day);
