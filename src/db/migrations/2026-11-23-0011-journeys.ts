@@ -78,6 +78,8 @@ export const journeys: Migration = {
   up: [
     `alter table journey_events add column entity text generated always as (${entity}) stored`,
     `create index journey_events_entity on journey_events (tenant_id, entity, occurred_at) where entity is not null`,
+    // The entity index serves every per-journey read ('j:' || journey_id); one index less on the intake path.
+    `drop index journey_events_journey`,
     `create index journey_events_user on journey_events (tenant_id, user_id, occurred_at) where user_id is not null`,
     `create index journey_events_anonymous on journey_events (tenant_id, anonymous_id, occurred_at) where anonymous_id is not null`,
     `create table kpi_dirty (
