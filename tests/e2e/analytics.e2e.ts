@@ -176,6 +176,17 @@ describe.skipIf(!browserAvailable())("journey analytics pages in chromium", () =
     expect(await npsRow.textContent()).toContain("95 % interval");
     expect(await npsRow.textContent()).not.toContain("Real change");
     await expectAccessible(page, "analytics compare");
+    // Two groups of one dimension: website against the app over the same range.
+    const app = A.filter((c) => c.channel === "app");
+    await page.getByText("Two groups", { exact: true }).click();
+    await page.getByLabel("Group A").selectOption({ label: "Website" });
+    await page.getByLabel("Group B").selectOption({ label: "Mobile app" });
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await page.waitForURL(/mode=groups/);
+    await expect
+      .poll(() => compRow.textContent())
+      .toContain(`${pct(sum(web, "submitted") / sum(web, "started"))}${pct(sum(app, "submitted") / sum(app, "started"))}`);
+    expect(await compRow.textContent()).toContain("Real change");
 
     // Funnel: started → submitted → funded; the step losing most is "Submitted" (30 lost against 25).
     await page.goto(`${baseUrl}/app/analytics/funnels?steps=started,submitted,funded`);
@@ -191,6 +202,17 @@ describe.skipIf(!browserAvailable())("journey analytics pages in chromium", () =
     expect(await table.locator("tr.an-row--drop").count()).toBe(1);
     await page.getByText(`Largest drop-off at Submitted: ${started - submitted} journeys lost`).waitFor();
     await expectAccessible(page, "analytics funnel");
+
+    // A filter chosen from the values present in the range: the app's journeys only.
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.getByText("Filters", { exact: true }).click();
+    const channel = page.getByLabel("Channel", { exact: true });
+    await expect.poll(() => channel.locator("option").allTextContents()).toContain("Mobile app");
+    await channel.selectOption({ label: "Mobile app" });
+    await page.getByRole("button", { name: "Show", exact: true }).click();
+    await page.waitForURL(/channel=app/);
+    await expect.poll(() => completion.textContent()).toContain(`n = ${sum(app, "started")}`);
+    expect(await completion.textContent()).toContain(pct(sum(app, "submitted") / sum(app, "started")));
     expect(problems.errors).toEqual([]);
     await context.close();
 
