@@ -179,6 +179,22 @@ describe("NDJSON events", () => {
     expect(imp.errors).toEqual([{ row: 2, field: "", message: "is not valid UTF-8" }]);
   });
 
+  it("stores many chunks exactly, duplicates across chunks counted once, odd characters intact", async () => {
+    const s = u();
+    const odd = 'tab\there, line\nbreak, back\\slash \\N "quote" ✓';
+    const n = 12_345;
+    // Every 7th line repeats the id of a line 6,000 earlier (another chunk on both stores).
+    const ids = Array.from({ length: n }, (_, i) => (i >= 6_000 && i % 7 === 0 ? `${s}-${i - 6_000}` : `${s}-${i}`));
+    const lines = ids.map((id, i) => JSON.stringify({ type: "track", messageId: id, userId: `c\t${i % 10}`, event: i === 0 ? odd : "e", properties: { note: odd, i } }));
+    const imp = await importFile("events", lines.join("\n"));
+    const distinct = new Set(ids).size;
+    expect(imp).toMatchObject({ status: "done", rowsTotal: n, rowsOk: distinct, rowsDuplicate: n - distinct, rowsFailed: 0 });
+    const stored = await events(imp.sourceId, `${s}-%`);
+    expect(stored).toHaveLength(distinct);
+    const first = stored.find((e) => e.message_id === `${s}-0`);
+    expect(first).toMatchObject({ event: odd, user_id: "c\t0", properties: { note: odd, i: 0 } });
+  });
+
   it("keeps the first 1,000 issues on the import and every one in the report", async () => {
     const lines = Array.from({ length: 1_205 }, (_, i) => (i % 400 === 0 ? JSON.stringify({ type: "track", messageId: `${u()}-${i}`, userId: "x", event: "e" }) : `not json ${i}`));
     const imp = await importFile("events", lines.join("\n"));

@@ -1,7 +1,7 @@
 /**
  * The import processor, shared by the job and `atrium import`: reads a byte stream, splits it into
  * rows (NDJSON lines, or CSV records with csv-parse), checks each row, and stores the good ones in
- * chunks while the next chunk is being parsed (one chunk in flight). A bad row never stops the
+ * chunks while the next chunk is being parsed (as many chunks in flight as the sink takes). A bad row never stops the
  * others; every row is counted once as ok, duplicate or failed. Memory is bounded by one chunk, one
  * line (NDJSON lines over 32 KB are skipped, not buffered) and the first MAX_KEPT_ERRORS issues.
  */
@@ -196,18 +196,18 @@ export async function processImport(o: ProcessOptions): Promise<Progress> {
   };
   const items = o.kind === "events" ? ndjsonItems(o.body, o.now, counted) : csvItems(o.kind, o.body, o.now, counted);
   let pending: IntakeRow[] = [];
-  let inFlight: Promise<void> | null = null;
+  // Chunks on their way to the store, oldest first; at most sink.parallel of them.
+  const inFlight: Promise<void>[] = [];
   let lastReport = clock();
-  const send = (rows: IntakeRow[]) => {
-    const before = inFlight;
-    inFlight = (async () => {
-      await before;
-      const stored = await o.sink.write(rows);
+  const send = async (rows: IntakeRow[]) => {
+    if (inFlight.length >= o.sink.parallel) await inFlight.shift();
+    const write = o.sink.write(rows).then((stored) => {
       p.rowsOk += stored;
       p.rowsDuplicate += rows.length - stored;
-    })();
-    // A failure is raised by the next await of inFlight; keep Node from calling it unhandled meanwhile.
-    inFlight.catch(() => undefined);
+    });
+    // A failure is raised when this chunk is awaited; keep Node from calling it unhandled meanwhile.
+    write.catch(() => undefined);
+    inFlight.push(write);
   };
   for await (const batch of items) {
     for (const it of batch) {
@@ -215,9 +215,8 @@ export async function processImport(o: ProcessOptions): Promise<Progress> {
       if (it.event) {
         pending.push(it.event);
         if (pending.length >= o.sink.chunkRows) {
-          // One chunk in flight: wait for the previous one, then send this one and go on parsing.
-          await inFlight;
-          send(pending);
+          // Parsing goes on while the chunk is stored.
+          await send(pending);
           pending = [];
         }
         continue;
@@ -232,11 +231,9 @@ export async function processImport(o: ProcessOptions): Promise<Progress> {
       await o.onProgress({ ...p, rowsTotal: p.rowsOk + p.rowsDuplicate + p.rowsFailed, errors: [...p.errors] });
     }
   }
-  await inFlight;
-  if (pending.length) {
-    send(pending);
-    await inFlight;
-  }
+  if (pending.length) await send(pending);
+  // In order, so the first failure is the one raised.
+  while (inFlight.length) await inFlight.shift();
   await o.report.close();
   if (o.onProgress) await o.onProgress({ ...p, errors: [...p.errors] });
   return p;

@@ -109,6 +109,7 @@ describe("progress", () => {
     const stored: IntakeRow[][] = [];
     const sink = {
       chunkRows: 10,
+      parallel: 2,
       write: async (rows: IntakeRow[]) => {
         stored.push(rows);
         const fresh = rows.filter((r) => !seen.has(r.m));
