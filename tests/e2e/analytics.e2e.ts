@@ -187,6 +187,7 @@ describe.skipIf(!browserAvailable())("journey analytics pages in chromium", () =
       .poll(() => compRow.textContent())
       .toContain(`${pct(sum(web, "submitted") / sum(web, "started"))}${pct(sum(app, "submitted") / sum(app, "started"))}`);
     expect(await compRow.textContent()).toContain("Real change");
+    await shot(page, "analytics-compare-groups");
 
     // Funnel: started → submitted → funded; the step losing most is "Submitted" (30 lost against 25).
     await page.goto(`${baseUrl}/app/analytics/funnels?steps=started,submitted,funded`);
@@ -202,6 +203,7 @@ describe.skipIf(!browserAvailable())("journey analytics pages in chromium", () =
     expect(await table.locator("tr.an-row--drop").count()).toBe(1);
     await page.getByText(`Largest drop-off at Submitted: ${started - submitted} journeys lost`).waitFor();
     await expectAccessible(page, "analytics funnel");
+    await shot(page, "analytics-funnel");
 
     // A filter chosen from the values present in the range: the app's journeys only.
     await page.getByRole("link", { name: "Dashboard" }).click();

@@ -63,7 +63,8 @@ export function DashboardPage() {
       <AnalyticsTabs />
       <DashboardForm key={key} range={range} groupBy={groupBy} filters={filters} />
       {report.error ? <LoadError error={report.error} retry={report.reload} /> : null}
-      {report.loading && !data ? <Loading /> : null}
+      {/* Also while new figures load over the old ones, so a reader knows they are about to change. */}
+      {report.loading ? <Loading /> : null}
       {data && empty ? (
         <p className="an-empty" role="status">
           {activeFilters(filters) ? t("analytics.emptyFiltered") : t("analytics.emptyRange")}

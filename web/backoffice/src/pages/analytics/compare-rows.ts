@@ -17,6 +17,8 @@ interface RowSpec {
   /** The two sides' own bands, said when the test has no interval. */
   band?(k: Kpis): string | null;
   diff(v: number | null): string;
+  /** The difference is in percentage points (shares and CSAT). */
+  pp?: boolean;
 }
 
 const rate = (id: "completionRate" | "abandonmentRate" | "conversionRate" | "onboardingRate" | "singleChannelRate" | "followUpRate"): RowSpec => ({
@@ -26,6 +28,7 @@ const rate = (id: "completionRate" | "abandonmentRate" | "conversionRate" | "onb
   show: percent,
   band: (k) => band(k[id].low, k[id].high, percent),
   diff: (v) => points(v),
+  pp: true,
 });
 
 export const ROWS: RowSpec[] = [
@@ -47,7 +50,7 @@ export const ROWS: RowSpec[] = [
     band: (k) => (k.nps.interval95 ? band(k.nps.interval95[0], k.nps.interval95[1], (v) => decimal(v)) : null),
     diff: (v) => signed(v),
   },
-  { id: "csat", name: "analytics.kpis.csat.name", value: csatShare, show: percent, diff: (v) => points(v) },
+  { id: "csat", name: "analytics.kpis.csat.name", value: csatShare, show: percent, diff: (v) => points(v), pp: true },
   { id: "ces", name: "analytics.kpis.ces.name", value: (k) => k.ces.mean, show: (v) => decimal(v, 2), diff: (v) => signed(v, 2) },
   { id: "touchpointsPerJourney", name: "analytics.kpis.touchpointsPerJourney.name", value: (k) => k.touchpointsPerJourney.mean, show: (v) => decimal(v), diff: (v) => signed(v) },
 ];
@@ -74,8 +77,9 @@ export function compareRows(t: TFunction, c: KpiComparison): CompareRow[] {
     if (a === null && b === null && !test) continue;
     // The engine's difference when it tested the KPI (a − b); else the two values' own.
     const d = test?.difference ?? (a !== null && b !== null ? a - b : null);
+    const diff = (v: number | null) => (spec.pp && v !== null ? t("analytics.compare.pp", { value: spec.diff(v) }) : spec.diff(v));
     let bandText: string | null = null;
-    if (test?.interval) bandText = band(test.interval[0], test.interval[1], spec.diff);
+    if (test?.interval) bandText = band(test.interval[0], test.interval[1], diff);
     else if (spec.band) {
       const ba = spec.band(c.a);
       const bb = spec.band(c.b);
@@ -86,8 +90,9 @@ export function compareRows(t: TFunction, c: KpiComparison): CompareRow[] {
       name: t(spec.name),
       a: spec.show(a),
       b: spec.show(b),
-      difference: spec.diff(d),
-      verdict: !test ? "untested" : test.significant ? "real" : "noise",
+      difference: diff(d),
+      // A side without data has nothing to test against.
+      verdict: !test || a === null || b === null ? "untested" : test.significant ? "real" : "noise",
       band: bandText,
     });
   }
