@@ -282,6 +282,7 @@ describe.skipIf(!browserAvailable())("journey pages in chromium", () => {
     const channelId = await page.getByLabel("Rule 2: channel").getAttribute("id");
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(channelId);
     await expectAccessible(page, "definition errors");
+    await shot(page, "journey-definition-errors");
 
     // Then a check across rules: the same event in two rules, named on the second.
     await page.getByLabel("Rule 2: channel").fill("");

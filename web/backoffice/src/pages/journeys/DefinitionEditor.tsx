@@ -109,7 +109,9 @@ export function DefinitionEditor({ product, initial, own, readOnly, onSaved, onR
 
           <fieldset className="jr-group-box">
             <legend>{t("journeys.definitions.touchpoints")}</legend>
-            <p className="field__hint">{t("journeys.definitions.touchpointsHint")}</p>
+            <p className="field__hint">
+              {t("journeys.definitions.touchpointsHint")} {t("journeys.definitions.channelHint")}
+            </p>
             <datalist id="jr-channels">
               {JOURNEY_CHANNELS.map((c) => (
                 <option key={c} value={c}>
@@ -129,7 +131,6 @@ export function DefinitionEditor({ product, initial, own, readOnly, onSaved, onR
                 />
                 <TextField
                   label={t("journeys.definitions.ruleChannel", { n: i + 1 })}
-                  hint={t("journeys.definitions.channelHint")}
                   dir="ltr"
                   list="jr-channels"
                   value={r.channel}

@@ -97,11 +97,15 @@ export function DefinitionsPage() {
       />
       <JourneyLinks />
       <StatusMessage>
-        {notice}
-        {notice && can("jobs:read") ? (
+        {notice ? (
           <>
-            {" "}
-            <Link to="/jobs">{t("journeys.definitions.seeJobs")}</Link>
+            {notice}
+            {can("jobs:read") ? (
+              <>
+                {" "}
+                <Link to="/jobs">{t("journeys.definitions.seeJobs")}</Link>
+              </>
+            ) : null}
           </>
         ) : null}
       </StatusMessage>
