@@ -19,6 +19,7 @@ const H = 3_600_000;
 const D = 24 * H;
 const T0 = Date.UTC(2026, 0, 5, 9);
 const iso = (ms: number) => new Date(ms).toISOString();
+const LONG = `Order "Completed" — ${"x".repeat(120)}`;
 const NODES = ["stage:started", "step:identity", "stage:submitted", "stage:funded"];
 let journeys: JourneyInput[];
 
@@ -55,6 +56,8 @@ beforeAll(async () => {
   const s = T0 + 2 * D;
   const edge = (id: string, funded: number, identity = s + H) => ({ id, startedAt: iso(s), product: "edge", reached: { "stage:started": iso(s), "step:identity": iso(identity), "stage:submitted": iso(s + 2 * H), "stage:funded": iso(funded) } });
   journeys.push(edge("edge-at-end", s + 30 * D), edge("edge-after-end", s + 30 * D + 1000), edge("edge-before-prev", s + 3 * H, s - H));
+  // A node name far longer than a SQL identifier (63 bytes) and with quotes: read like any other.
+  journeys.push({ id: "long-event", startedAt: iso(s), product: "long", reached: { "stage:started": iso(s), [`event:${LONG}`]: iso(s + H) } });
   // Started outside the range: never counted.
   journeys.push({ id: "outside", startedAt: iso(T0 - 10 * D), product: "checking", reached: { "stage:started": iso(T0 - 10 * D), "step:identity": iso(T0 - 9 * D) } });
   await insertJourneys(db, A.id, journeys);
@@ -134,6 +137,14 @@ describe("GET /funnels", () => {
     expect(f.dropOffStep).toMatchObject({ index: 2, step: "step:identity", lost: 1 });
     // The same journeys with a 29-day window: nobody funded inside it.
     expect((await funnel("?from=2026-01-01&to=2026-01-31&product=edge&steps=started,step:identity,submitted,funded&windowDays=29")).steps.map((s) => s.entered)).toEqual([3, 2, 2, 0]);
+  });
+
+  it("event steps with long names and quotes", async () => {
+    const f = await funnel(`?from=2026-01-01&to=2026-01-31&product=long&steps=started,${encodeURIComponent(`event:${LONG}`)}`);
+    expect(f.steps.map((s) => [s.node, s.entered, s.medianHours])).toEqual([
+      ["stage:started", 1, null],
+      [`event:${LONG}`, 1, 1],
+    ]);
   });
 
   it("a shorter window and filters change the counts as the inputs say", async () => {
