@@ -4,6 +4,7 @@
  * from the plan itself, and snapshots of a bank's rollups.
  */
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import type { Db } from "../../../db";
 
 export interface Raw {
@@ -148,13 +149,17 @@ const SCALARS = ["started", "submitted", "abandoned", "decided", "approved", "fu
 
 /** Sums of the cube (or the margin total rows) at one grain. */
 export async function totals(db: Db, tenantId: string, table: "kpi_cube" | "kpi_margin", grain: "day" | "month", dim?: string) {
-  let q = db.selectFrom(table).selectAll().where("tenant_id", "=", tenantId).where("grain", "=", grain);
-  if (table === "kpi_margin") q = q.where("dim" as never, "=", dim ?? "");
-  const rows = (await q.execute()) as unknown as Record<string, unknown>[];
+  const rows = (
+    await sql`select * from ${sql.table(table)} where tenant_id = ${tenantId}::uuid and grain = ${grain} ${table === "kpi_margin" ? sql`and dim = ${dim ?? ""}` : sql``}`.execute(db)
+  ).rows as Record<string, unknown>[];
   const out: Record<string, number | number[]> = {};
   for (const k of SCALARS) out[k] = rows.reduce((s, r) => s + Number(r[k]), 0);
   const nps = new Array<number>(11).fill(0);
-  for (const r of rows) (r.nps as number[]).forEach((c, i) => (nps[i] = (nps[i] ?? 0) + c));
+  for (const r of rows) {
+    (r.nps as number[]).forEach((c, i) => {
+      nps[i] = (nps[i] ?? 0) + c;
+    });
+  }
   out.nps = nps;
   return out;
 }
