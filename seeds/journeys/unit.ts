@@ -34,6 +34,18 @@ export interface Customer {
   regionId: string | undefined;
 }
 
+const bankers = new WeakMap<DemoOrg, Map<string, string[]>>();
+/** Agent ids by branch, built once per org (agent() runs for most units). */
+function bankersOf(org: DemoOrg): Map<string, string[]> {
+  let m = bankers.get(org);
+  if (!m) {
+    m = new Map();
+    for (const a of org.agents) if (a.branchId) m.set(a.branchId, [...(m.get(a.branchId) ?? []), a.id]);
+    bankers.set(org, m);
+  }
+  return m;
+}
+
 export class Unit {
   readonly events: Pending[] = [];
   private responses = 0;
@@ -58,8 +70,8 @@ export class Unit {
     const all = this.org.agents;
     if (all.length === 0) return undefined;
     if (branchId) {
-      const local = all.filter((a) => a.branchId === branchId);
-      if (local.length > 0) return this.r.pick(local).id;
+      const local = bankersOf(this.org).get(branchId);
+      if (local) return this.r.pick(local);
     }
     return this.r.pick(all).id;
   }
