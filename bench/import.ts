@@ -2,7 +2,8 @@
  * Bulk NDJSON import: a deterministic file of BENCH_IMPORT_EVENTS events (default 1,000,000) is
  * imported by the same processor `atrium import` and the journeys.import job run (parse, check,
  * store with the dirty-marking trigger on), into a scratch PostgreSQL database (when DATABASE_URL
- * is set) and into in-memory PGlite (BENCH_IMPORT_PGLITE_EVENTS, default the same file), and
+ * is set) and into in-memory PGlite (its first BENCH_IMPORT_PGLITE_EVENTS, default 200,000: PGlite
+ * holds the whole database in this process's memory), and
  * printed beside its peer in the same run: a plain COPY of the same rows into a bare table (no
  * key, index, trigger or foreign key). Target: ≥ 200,000 events/s on PostgreSQL.
  * Run: `DATABASE_URL=postgres://… node bench/run.mjs import`.
@@ -26,7 +27,7 @@ import { createTenant } from "../src/modules/tenancy/commands";
 import { boot } from "../src/server/boot";
 
 const EVENTS = Number(process.env.BENCH_IMPORT_EVENTS ?? 1_000_000);
-const PGLITE_EVENTS = Number(process.env.BENCH_IMPORT_PGLITE_EVENTS ?? EVENTS);
+const PGLITE_EVENTS = Number(process.env.BENCH_IMPORT_PGLITE_EVENTS ?? 200_000);
 const dir = mkdtempSync(join(tmpdir(), "atrium-bench-import-"));
 
 /** A seeded generator (mulberry32): the same file on every run. */

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createTestContext } from "../../../../tests/support/context";
 import { apiKeyHeaders, makeTenant, type TestTenant } from "../../../../tests/support/factories";
 import { API } from "../../../../tests/support/routes";
+import { getImport, runImport } from "./imports";
 import { importJob } from "./job";
 
 const ctx = await createTestContext();
@@ -116,6 +117,39 @@ describe("contact-centre CSV", () => {
   });
 });
 
+describe("crash safety", () => {
+  it("an import interrupted mid-file is re-run from the start, storing nothing twice; a dead job marks it failed", async () => {
+    const s = u();
+    // 12,000 lines: 70% of them is more than a chunk on either store (5,000 rows on PostgreSQL).
+    const file = Buffer.from(`${Array.from({ length: 12_000 }, (_, i) => JSON.stringify({ type: "track", messageId: `${s}-${i}`, userId: "u", event: "e" })).join("\n")}\n`);
+    const res = await ctx.app.request(`${API}/imports?kind=events`, { method: "POST", headers: admin, body: file });
+    const { import: queued } = (await res.json()) as { import: Imp };
+    const row = await getImport(ctx.deps.db, T.id, queued.id);
+    // The worker dies after reading 70% of the file.
+    async function* dying() {
+      yield file.subarray(0, Math.floor(file.length * 0.7));
+      throw new Error("worker stopped");
+    }
+    await expect(runImport(ctx.deps, row as NonNullable<typeof row>, dying())).rejects.toThrow("worker stopped");
+    const half = await events(queued.sourceId, `${s}-%`);
+    expect((await getImport(ctx.deps.db, T.id, queued.id))?.status).toBe("running");
+    expect(half.length).toBeGreaterThan(0);
+    expect(half.length).toBeLessThan(12_000);
+    // The lease expires and the job runs again, from the upload kept in the blob store.
+    await importJob.handler(ctx.deps, { tenantId: T.id, importId: queued.id }, { ...info, attempts: 2, tenantId: T.id });
+    const done = (await (await ctx.app.request(`${API}/imports/${queued.id}`, { headers: admin })).json()) as Imp;
+    expect(done).toMatchObject({ status: "done", rowsTotal: 12_000, rowsOk: 12_000 - half.length, rowsDuplicate: half.length, rowsFailed: 0 });
+    expect(await events(queued.sourceId, `${s}-%`)).toHaveLength(12_000);
+
+    const other = (await (await ctx.app.request(`${API}/imports?kind=events`, { method: "POST", headers: admin, body: file })).json()) as { import: Imp };
+    await importJob.onDead?.(ctx.deps.db as never, { tenantId: T.id, importId: other.import.id }, { job: { ...info, attempts: 3 }, error: "connection refused", now: ctx.clock.now(), deps: ctx.deps });
+    expect(await getImport(ctx.deps.db, T.id, other.import.id)).toMatchObject({ status: "failed", failure: "connection refused" });
+    // A finished import is not marked failed by a late dead letter.
+    await importJob.onDead?.(ctx.deps.db as never, { tenantId: T.id, importId: queued.id }, { job: info, error: "late", now: ctx.clock.now(), deps: ctx.deps });
+    expect((await getImport(ctx.deps.db, T.id, queued.id))?.status).toBe("done");
+  });
+});
+
 describe("service-request CSV", () => {
   it("stores request.opened or request.fulfilled and checks the times", async () => {
     const s = u();
@@ -126,14 +160,19 @@ describe("service-request CSV", () => {
       `${s}-3,complaint,call,cust-9,2026-03-02T08:00:00Z,2026-03-01T08:00:00Z`,
       `${s}-4,,call,cust-9,2026-03-02T08:00:00Z,`,
       `"${s}-5","card, urgent",web,cust-9,2026-03-02T08:00:00Z,not a time`,
+      `${s}-6,card"broken,web,cust-9,2026-03-02T08:00:00Z,`,
+      `${s}-7,card,web,cust-9,2026-03-02T08:00:00Z,2026-03-02T09:00:00+01:00`,
     ].join("\n");
     const imp = await importFile("requests", file);
-    expect(imp).toMatchObject({ rowsTotal: 5, rowsOk: 2, rowsDuplicate: 0, rowsFailed: 3 });
-    expect(byRow(imp.errors)).toEqual({ 3: ["fulfilled_at"], 4: ["type"], 5: ["fulfilled_at"] });
+    expect(imp).toMatchObject({ rowsTotal: 7, rowsOk: 3, rowsDuplicate: 0, rowsFailed: 4 });
+    expect(byRow(imp.errors)).toEqual({ 3: ["fulfilled_at"], 4: ["type"], 5: ["fulfilled_at"], 6: [""] });
+    expect(imp.errors.find((e) => e.row === 6)?.message).toMatch(/^malformed CSV/);
     const stored = await events(imp.sourceId, `request:${s}-%`);
     expect(stored.map((e) => [e.message_id, e.event, e.entity])).toEqual([
       [`request:${s}-1:fulfilled`, "request.fulfilled", `q:${s}-1`],
       [`request:${s}-2:opened`, "request.opened", `q:${s}-2`],
+      // 09:00+01:00 is 08:00Z, the request's own time: fulfilled at once is allowed.
+      [`request:${s}-7:fulfilled`, "request.fulfilled", `q:${s}-7`],
     ]);
     expect(stored[0]?.properties).toEqual({ requestId: `${s}-1`, type: "card_replacement", channel: "branch", customerId: "cust-9", requestedAt: "2026-03-01T08:00:00.000Z", fulfilledAt: "2026-03-03T08:00:00.000Z" });
     expect(stored[1]?.properties).toMatchObject({ fulfilledAt: null });

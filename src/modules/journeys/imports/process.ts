@@ -209,31 +209,37 @@ export async function processImport(o: ProcessOptions): Promise<Progress> {
     write.catch(() => undefined);
     inFlight.push(write);
   };
-  for await (const batch of items) {
-    for (const it of batch) {
-      p.rowsTotal += 1;
-      if (it.event) {
-        pending.push(it.event);
-        if (pending.length >= o.sink.chunkRows) {
-          // Parsing goes on while the chunk is stored.
-          await send(pending);
-          pending = [];
+  try {
+    for await (const batch of items) {
+      for (const it of batch) {
+        p.rowsTotal += 1;
+        if (it.event) {
+          pending.push(it.event);
+          if (pending.length >= o.sink.chunkRows) {
+            // Parsing goes on while the chunk is stored.
+            await send(pending);
+            pending = [];
+          }
+          continue;
         }
-        continue;
+        p.rowsFailed += 1;
+        for (const i of it.issues) if (p.errors.length < MAX_KEPT_ERRORS) p.errors.push(i);
+        await o.report.add(it.issues);
       }
-      p.rowsFailed += 1;
-      for (const i of it.issues) if (p.errors.length < MAX_KEPT_ERRORS) p.errors.push(i);
-      await o.report.add(it.issues);
+      if (o.onProgress && clock() - lastReport >= every) {
+        lastReport = clock();
+        // Rows still on their way to the store are not counted yet, so ok + duplicate + failed = total at every point.
+        await o.onProgress({ ...p, rowsTotal: p.rowsOk + p.rowsDuplicate + p.rowsFailed, errors: [...p.errors] });
+      }
     }
-    if (o.onProgress && clock() - lastReport >= every) {
-      lastReport = clock();
-      // Rows still on their way to the store are not counted yet, so ok + duplicate + failed = total at every point.
-      await o.onProgress({ ...p, rowsTotal: p.rowsOk + p.rowsDuplicate + p.rowsFailed, errors: [...p.errors] });
-    }
+    if (pending.length) await send(pending);
+    // In order, so the first failure is the one raised.
+    while (inFlight.length) await inFlight.shift();
+  } catch (err) {
+    // Let the chunks already sent finish (stored or not) before the caller moves on: a re-run then sees a settled store.
+    await Promise.allSettled(inFlight);
+    throw err;
   }
-  if (pending.length) await send(pending);
-  // In order, so the first failure is the one raised.
-  while (inFlight.length) await inFlight.shift();
   await o.report.close();
   if (o.onProgress) await o.onProgress({ ...p, errors: [...p.errors] });
   return p;
