@@ -45,14 +45,16 @@ const nps = readCsv("nps-retail-cc0.csv", "latin1");
 if (nps) {
   const counts = new Array(11).fill(0);
   const sat = new Array(5).fill(0);
-  const commented = { detractor: [0, 0], passive: [0, 0], promoter: [0, 0] };
+  // [answers with a comment, answers] per band.
+  const commented: Record<string, [number, number]> = { detractor: [0, 0], passive: [0, 0], promoter: [0, 0] };
   for (const r of nps) {
     const v = Number(r.nps);
     if (r.nps === "NA" || !Number.isInteger(v) || v < 0 || v > 10) continue;
     counts[v] += 1;
     const band = v <= 6 ? "detractor" : v <= 8 ? "passive" : "promoter";
-    commented[band][1] += 1;
-    if (r.explication && r.explication !== "NA") commented[band][0] += 1;
+    const c = commented[band] ?? [0, 0];
+    c[1] += 1;
+    if (r.explication && r.explication !== "NA") c[0] += 1;
     const s = Number(r.satisfaction);
     if (r.satisfaction !== "NA" && Number.isInteger(s) && s >= 0 && s <= 10) sat[s <= 2 ? 0 : s <= 4 ? 1 : s <= 6 ? 2 : s <= 8 ? 3 : 4] += 1;
   }
@@ -62,7 +64,7 @@ if (nps) {
   console.log(`// nps-retail-cc0.csv: ${n} answers, NPS ${round(100 * (p - d), 1)}`);
   console.log(`export const NPS_SHARES = ${JSON.stringify(shares(counts))};`);
   console.log(`export const CSAT_SHARES = ${JSON.stringify(shares(sat))};`);
-  const rate = (x: number[]) => round((x[0] ?? 0) / Math.max(1, x[1] ?? 0), 3);
+  const rate = (x: [number, number] | undefined) => round((x?.[0] ?? 0) / Math.max(1, x?.[1] ?? 0), 3);
   console.log(`export const COMMENT_RATE = { detractor: ${rate(commented.detractor)}, passive: ${rate(commented.passive)}, promoter: ${rate(commented.promoter)} };`);
 }
 
