@@ -8,17 +8,28 @@
 import { sql } from "kysely";
 import type { Executor } from "../../../db";
 import type { Grain } from "../../../db/schema-journeys";
-import { addHist } from "../model/buckets";
 import { type Contribution, DIMENSIONS, type Dims, HIST_COUNTERS, periodOf, SCALAR_COUNTERS, TOUCH_HISTS, TOUCH_SCALARS } from "../model/cube";
 
 type Acc = Record<string, number | number[]>;
 const GRAINS: Grain[] = ["day", "month"];
 const FLOATS = new Set(["ttf_sum", "ttd_sum", "tat_sum", "handle_sum", "hours_sum"]);
 
+/** into += sign × counters, histograms added in place (this runs ~60 times per journey in a batch). */
 function accumulate(into: Acc, counters: Record<string, unknown>, sign: number) {
-  for (const [k, v] of Object.entries(counters)) {
+  for (const k in counters) {
+    const v = counters[k];
     if (typeof v === "number") into[k] = ((into[k] as number | undefined) ?? 0) + sign * v;
-    else if (Array.isArray(v)) into[k] = addHist((into[k] as number[] | undefined) ?? [], sign === 1 ? v : v.map((x: number) => -x));
+    else if (Array.isArray(v)) {
+      let h = into[k] as number[] | undefined;
+      if (!h) {
+        h = [];
+        into[k] = h;
+      }
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i] as number;
+        if (x !== 0 || i >= h.length) h[i] = (h[i] ?? 0) + sign * x;
+      }
+    }
   }
 }
 
@@ -51,38 +62,51 @@ function entry<T>(map: Map<string, T>, key: string, make: () => T): T {
 }
 
 export class Deltas {
-  readonly cube = new Map<string, CubeRow>();
-  readonly margin = new Map<string, MarginRow>();
-  readonly touch = new Map<string, TouchRow>();
+  /** By (day, dimensions): months and margins are derived from these once, in rows(). */
+  private readonly cells = new Map<string, { day: string; dims: Dims; acc: Acc }>();
+  private readonly nodes = new Map<string, { day: string; dims: Dims; node: string; acc: Acc }>();
 
   /** Adds (sign 1) or takes away (sign −1) one entity's contribution. */
   add(x: Contribution, sign: 1 | -1): void {
     for (const cell of x.cube) {
-      const dimKey = DIMENSIONS.map((d) => cell.dims[d]).join("\u0001");
-      for (const grain of GRAINS) {
-        const period = periodOf(cell.day, grain);
-        const ck = `${grain}\u0001${period}\u0001${dimKey}`;
-        accumulate(entry(this.cube, ck, () => ({ grain, period, dims: cell.dims, acc: {} })).acc, cell.counters, sign);
-        for (const [dim, value] of [["", ""], ...DIMENSIONS.map((d) => [d, cell.dims[d]])] as [string, string][]) {
-          const mk = `${grain}\u0001${period}\u0001${dim}\u0001${value}`;
-          accumulate(entry(this.margin, mk, () => ({ grain, period, dim, value, acc: {} })).acc, cell.counters, sign);
-        }
-      }
+      const key = `${cell.day}\u0001${DIMENSIONS.map((d) => cell.dims[d]).join("\u0001")}`;
+      accumulate(entry(this.cells, key, () => ({ day: cell.day, dims: cell.dims, acc: {} })).acc, cell.counters, sign);
     }
     for (const cell of x.touch) {
-      const dimKey = DIMENSIONS.map((d) => cell.dims[d]).join("\u0001");
-      for (const grain of GRAINS) {
-        const period = periodOf(cell.day, grain);
-        const tk = `${grain}\u0001${period}\u0001${dimKey}\u0001${cell.node}`;
-        accumulate(entry(this.touch, tk, () => ({ grain, period, dims: cell.dims, node: cell.node, acc: {} })).acc, cell.counters, sign);
-      }
+      const key = `${cell.day}\u0001${DIMENSIONS.map((d) => cell.dims[d]).join("\u0001")}\u0001${cell.node}`;
+      accumulate(entry(this.nodes, key, () => ({ day: cell.day, dims: cell.dims, node: cell.node, acc: {} })).acc, cell.counters, sign);
     }
   }
 
-  /** Rows with a change, for the upserts. */
+  /** Rows with a change, for the upserts: cube and map cells at both grains, margins (total and per dimension value). */
   rows() {
-    const live = <T extends { acc: Acc }>(m: Map<string, T>) => [...m.entries()].filter(([, r]) => !isZero(r.acc)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
-    return { cube: live(this.cube), margin: live(this.margin), touch: live(this.touch) };
+    const cube = new Map<string, CubeRow>();
+    const margin = new Map<string, MarginRow>();
+    const touch = new Map<string, TouchRow>();
+    for (const [key, c] of this.cells) {
+      if (isZero(c.acc)) continue;
+      const dimKey = key.slice(c.day.length);
+      for (const grain of GRAINS) {
+        const period = periodOf(c.day, grain);
+        accumulate(entry(cube, `${grain}\u0001${period}${dimKey}`, () => ({ grain, period, dims: c.dims, acc: {} })).acc, c.acc, 1);
+        for (const [dim, value] of [["", ""], ...DIMENSIONS.map((d) => [d, c.dims[d]])] as [string, string][]) {
+          accumulate(entry(margin, `${grain}\u0001${period}\u0001${dim}\u0001${value}`, () => ({ grain, period, dim, value, acc: {} })).acc, c.acc, 1);
+        }
+      }
+    }
+    for (const [key, c] of this.nodes) {
+      if (isZero(c.acc)) continue;
+      for (const grain of GRAINS) {
+        const period = periodOf(c.day, grain);
+        accumulate(entry(touch, `${grain}\u0001${period}${key.slice(c.day.length)}`, () => ({ grain, period, dims: c.dims, node: c.node, acc: {} })).acc, c.acc, 1);
+      }
+    }
+    const live = <T extends { acc: Acc }>(m: Map<string, T>) =>
+      [...m.entries()]
+        .filter(([, r]) => !isZero(r.acc))
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, r]) => r);
+    return { cube: live(cube), margin: live(margin), touch: live(touch) };
   }
 }
 

@@ -8,6 +8,10 @@
  *     "c": [[key, [counter, value, …], [hist, [bucket, count, …], …]], …],
  *     "t": [[key, node, [counter, value, …], [hist, [bucket, count, …], …]], …] }
  *
+ * It is stored as a jsonb STRING holding that JSON text: a jsonb array of numbers takes about twice
+ * the bytes of its text (measured: 1,253 B against 616 B per journey), and the fold only ever reads
+ * it whole. The fold compares the texts to skip entities whose contribution did not change.
+ *
  * `f` fingerprints the counter lists: positions would mean other counters after a change to
  * cube.ts, so decoding a stored contribution of another layout fails and asks for a rebuild.
  */
@@ -108,9 +112,11 @@ export function encode(x: Contribution): Stored | null {
   return out;
 }
 
+/** A stored contribution: the JSON text of the encoding (kept as a jsonb string), or the encoding itself. */
 export function decode(stored: unknown): Contribution {
-  if (!stored || typeof stored !== "object") return { cube: [], touch: [] };
-  const x = stored as Stored;
+  const value = typeof stored === "string" ? JSON.parse(stored) : stored;
+  if (!value || typeof value !== "object") return { cube: [], touch: [] };
+  const x = value as Stored;
   if (x.f !== LAYOUT) throw new LayoutChangedError();
   const key = (i: number) => {
     const k = x.k[i] as string[];

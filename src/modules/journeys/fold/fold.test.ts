@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createTestContext } from "../../../../tests/support/context";
 import { makeTenant } from "../../../../tests/support/factories";
 import { DIMENSIONS } from "../model/cube";
+import { nextRunAfter } from "../../../jobs/scheduler";
 import { foldPending, foldTenant, rebuild } from "./fold";
+import { journeysFoldJob, journeysSchedules } from "./jobs";
 import { eventsOf, expectedTotals, makeSource, type Planned, plan, put, snapshot, totals } from "./fold.testkit";
 
 const ctx = await createTestContext();
@@ -137,5 +139,19 @@ describe("the fold on the store", () => {
     expect(j).toMatchObject({ status: "abandoned", abandoned_step: "id", abandoned_field: "passport" });
     expect(j.abandoned_at?.getTime()).toBe(start + H);
     expect((await foldTenant(db, t, { now: new Date(later.getTime() + D) })).swept).toBe(0);
+  });
+
+  it("runs as a job every 2 seconds, folding what is pending", async () => {
+    const spec = journeysSchedules.find((x) => x.jobName === journeysFoldJob.name);
+    const t = new Date("2026-11-23T10:00:00.500Z");
+    expect(spec && nextRunAfter(spec.cron, t).getTime() - t.getTime()).toBeLessThanOrEqual(2000);
+    const t2 = (await makeTenant(ctx)).id;
+    const p = plan(4, BASE, `M${t2.slice(0, 6)}`);
+    await put(db, t2, await makeSource(db, t2), p.flatMap(eventsOf));
+    // Other files' banks share this store and may be pending too: a few runs, as the schedule would make.
+    for (let run = 0; run < 5 && (await totals(db, t2, "kpi_cube", "day")).started !== 4; run++) {
+      await journeysFoldJob.handler(ctx.deps, {}, { id: "j", name: journeysFoldJob.name, attempts: 1, maxAttempts: 1, tenantId: null });
+    }
+    expect((await totals(db, t2, "kpi_cube", "day")).started).toBe(4);
   });
 });

@@ -72,18 +72,6 @@ const plus = (a: FoldCounts, b: FoldCounts): FoldCounts => ({
 
 const lock = (trx: Trx, tenantId: string) => sql`select pg_advisory_xact_lock(${FOLD_LOCK}, hashtext(${tenantId}))`.execute(trx);
 
-/** Stable text of a stored contribution (jsonb reorders keys), to skip entities whose contribution did not change. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
-  if (v && typeof v === "object") {
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(v);
-}
-
 type EventRow = FoldEvent & { entity: string };
 
 /** One batch of one bank, in one transaction. Returns null when nothing was dirty. */
@@ -164,18 +152,20 @@ export async function foldBatch(db: Db, tenantId: string, defs: ReadonlyMap<stri
     const upserts: { entity: string; contribution: string }[] = [];
     const deletes: string[] = [];
     for (const entity of [...facts, ...customerKeys]) {
-      const next = encode(fresh.get(entity) ?? { cube: [], touch: [] });
+      const contribution = fresh.get(entity) ?? { cube: [], touch: [] };
+      const next = encode(contribution);
+      const text = next ? JSON.stringify(next) : null;
       const before = old.get(entity) ?? null;
-      if (canonical(next) === canonical(before)) continue;
+      if (text === (typeof before === "string" || before === null ? before : JSON.stringify(before))) continue;
       if (before) deltas.add(decode(before), -1);
-      if (next) {
-        deltas.add(decode(next), 1);
-        upserts.push({ entity, contribution: JSON.stringify(next) });
+      if (text) {
+        deltas.add(contribution, 1);
+        upserts.push({ entity, contribution: text });
       } else deletes.push(entity);
     }
     if (upserts.length) {
       await sql`insert into kpi_entities (tenant_id, entity, contribution, updated_at)
-        select ${tenantId}::uuid, x.entity, x.contribution::jsonb, ${now}
+        select ${tenantId}::uuid, x.entity, to_jsonb(x.contribution), ${now}
         from jsonb_to_recordset(${JSON.stringify(upserts)}::jsonb) as x(entity text, contribution text)
         on conflict (tenant_id, entity) do update set contribution = excluded.contribution, updated_at = excluded.updated_at`.execute(trx);
     }
