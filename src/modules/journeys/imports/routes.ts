@@ -28,7 +28,7 @@ const RowIssueSchema = z.object({
   message: z.string(),
 });
 
-const ImportSummary = z
+export const ImportSummary = z
   .object({
     id: z.uuid(),
     kind: z.enum(["events", "contacts", "requests"]),
@@ -49,7 +49,7 @@ const ImportSummary = z
   })
   .openapi("EventImportSummary");
 
-const ImportSchema = ImportSummary.extend({
+export const ImportSchema = ImportSummary.extend({
   errors: z.array(RowIssueSchema).openapi({ description: `The first ${MAX_KEPT_ERRORS} row issues; report.csv has them all` }),
   errorsTruncated: z.boolean().openapi({ description: "True when report.csv has more issues than `errors`" }),
 }).openapi("EventImport");
