@@ -162,10 +162,11 @@ describe("service-request CSV", () => {
       `"${s}-5","card, urgent",web,cust-9,2026-03-02T08:00:00Z,not a time`,
       `${s}-6,card"broken,web,cust-9,2026-03-02T08:00:00Z,`,
       `${s}-7,card,web,cust-9,2026-03-02T08:00:00Z,2026-03-02T09:00:00+01:00`,
+      ",card,web,cust-9,2026-03-02T08:00:00Z,",
     ].join("\n");
     const imp = await importFile("requests", file);
-    expect(imp).toMatchObject({ rowsTotal: 7, rowsOk: 3, rowsDuplicate: 0, rowsFailed: 4 });
-    expect(byRow(imp.errors)).toEqual({ 3: ["fulfilled_at"], 4: ["type"], 5: ["fulfilled_at"], 6: [""] });
+    expect(imp).toMatchObject({ rowsTotal: 8, rowsOk: 3, rowsDuplicate: 0, rowsFailed: 5 });
+    expect(byRow(imp.errors)).toEqual({ 3: ["fulfilled_at"], 4: ["type"], 5: ["fulfilled_at"], 6: [""], 8: ["request_id"] });
     expect(imp.errors.find((e) => e.row === 6)?.message).toMatch(/^malformed CSV/);
     const stored = await events(imp.sourceId, `request:${s}-%`);
     expect(stored.map((e) => [e.message_id, e.event, e.entity])).toEqual([
