@@ -84,6 +84,7 @@ async function measure(db: Db, label: string, journeys: number) {
     ["year by channel (margins)", () => kpiReport(db, tenantId, null, { ...year, groupBy: "channel" })],
     ["year total, edge days (Jan 15 … Dec 10)", () => kpiReport(db, tenantId, null, { ...year, from: "2026-01-15", to: "2026-12-10" })],
     ["year by week (day margins)", () => kpiReport(db, tenantId, null, { ...year, groupBy: "week" })],
+    ["year by month, product filter (margins)", () => kpiReport(db, tenantId, null, { ...year, groupBy: "month", filters: { product: ["p1"] } })],
     ["year by channel, product filter (cube)", () => kpiReport(db, tenantId, null, { ...year, groupBy: "channel", filters: { product: ["p1"] } })],
     ["year by channel, region-scoped (cube)", () => kpiReport(db, tenantId, region, { ...year, groupBy: "channel" })],
     ["year by branch, channel filter (cube)", () => kpiReport(db, tenantId, null, { ...year, groupBy: "branch", filters: { channel: ["web", "app"] } })],

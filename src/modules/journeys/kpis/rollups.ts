@@ -149,22 +149,27 @@ function toSums(row: Row): Sums {
 const activeFilters = (filters: Filters) => (Object.entries(filters) as Array<[Dimension, string[] | undefined]>).filter(([, v]) => v && v.length > 0) as Array<[Dimension, string[]]>;
 
 /**
- * Whether kpi_margin can answer: an unscoped reader (scoped actors never read margins: a margin row
- * mixes every region and branch) and no filter other than on the grouped dimension itself (a
- * margin row of dim d holds exactly the cells whose d has that value).
+ * The margin dimension that can answer, or null when only the cube can. Scoped readers never read
+ * margins (a margin row mixes every region and branch). A margin row of dim d holds exactly the
+ * cells whose d has that value, so margins answer a query that involves at most one dimension:
+ * grouped by d (optionally filtered on d), or filtered on d alone (total or time buckets), or
+ * neither (dim '', the total).
  */
-export function canUseMargin(q: RollupQuery): boolean {
-  if (q.actor && q.actor.scope !== "tenant") return false;
-  const filters = activeFilters(q.filters);
-  return filters.length === 0 || (filters.length === 1 && filters[0]?.[0] === q.groupBy);
+export function marginDimension(q: RollupQuery): Dimension | "" | null {
+  if (q.actor && q.actor.scope !== "tenant") return null;
+  const filtered = activeFilters(q.filters).map(([d]) => d);
+  const grouped = q.groupBy !== null && !isTimeBucket(q.groupBy) ? q.groupBy : null;
+  const dims = new Set<Dimension>([...filtered, ...(grouped ? [grouped] : [])]);
+  if (dims.size > 1) return null;
+  return [...dims][0] ?? "";
 }
 
 /** Sums per group key (one statement). Groups with no rows are absent; no groupBy → the key ''. */
 export async function readRollups(db: Db, q: RollupQuery): Promise<Map<string, Sums>> {
   const plan = splitPeriod(q.from, q.to, q.groupBy === "day" || q.groupBy === "week");
   let rows: Row[];
-  if (canUseMargin(q)) {
-    const dim = q.groupBy !== null && !isTimeBucket(q.groupBy) ? q.groupBy : "";
+  const dim = marginDimension(q);
+  if (dim !== null) {
     const only = dim ? (q.filters[dim] ?? []) : [];
     rows = (await db
       .selectFrom("kpi_margin")
