@@ -28,7 +28,7 @@ try {
   for (let i = 0; i < planned.length; i += 500) {
     const chunk: Raw[] = planned.slice(i, i + 500).flatMap((p) => [
       ...eventsOf(p),
-      ...Array.from({ length: 5 }, (_, k) => ({ type: "page" as const, event: "page", at: p.start + (k + 1) * 30_000, props: { journeyId: p.id, path: `/apply/${k}` } })),
+      ...Array.from({ length: 9 }, (_, k) => ({ type: "page" as const, event: "page", at: p.start + (k + 1) * 20_000, props: { journeyId: p.id, path: `/apply/${k}` } })),
     ]);
     events += chunk.length;
     await put(db, tenant.id, source, chunk);
