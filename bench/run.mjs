@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { register } from "tsx/esm/api";
 
-export const BENCHES = ["foundation", "survey-logic", "survey-bundle", "survey-responses", "survey-summary", "apply-bundle", "onboarding-autosave", "screening", "rescreen", "mrz-ocr", "sealing", "intake"];
+export const BENCHES = ["foundation", "survey-logic", "survey-bundle", "survey-responses", "survey-summary", "apply-bundle", "onboarding-autosave", "screening", "rescreen", "mrz-ocr", "sealing", "intake", "import", "kpis"];
 
 register();
 const asked = process.argv.slice(2);

@@ -9,6 +9,7 @@ import { seedIdentityFlows } from "./identity";
 import { seedLists } from "./lists";
 import { seedOnboarding } from "./onboarding";
 import { seedSigningFlows } from "./signing";
+import { seedDemoAgents } from "./journeys/agents";
 
 /** Fixed ids: the same demo bank on every machine, so links and screenshots stay valid. */
 const NS = "6f1c2b1e-5d0a-4b8e-9c3f-0a1b2c3d4e5f";
@@ -80,6 +81,8 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
       deps.config.argon2MemoryKib,
     );
   }
+  // Contact-centre agents and branch bankers, so journey analytics breaks down by about ten agents.
+  await seedDemoAgents(deps, t.id);
   await seedFeedback(deps, t.id, branchCodes);
   await seedOnboarding(deps, t.id, [...branchIds.values()], { agentId: id("user:agent@demo.example"), reviewerId: id("user:reviewer@demo.example") });
   // Compliance: the bundled list samples (platform-wide), then the identity step in new versions

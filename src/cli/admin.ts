@@ -10,8 +10,12 @@ import { createApp } from "../server/app";
 import { boot } from "../server/boot";
 import type { Deps } from "../server/deps";
 import { DEMO_LOGINS, seedDemo } from "../../seeds/demo";
+import { seedDemoCommand } from "../../seeds/journeys/command";
+import { kpisCommand } from "./kpis";
+import { journeysCommand } from "./journeys";
 import { listsCommand } from "./lists";
 import { sourceCommand } from "./sources";
+import { importCommand } from "./import";
 
 export class UsageError extends Error {
   override name = "UsageError";
@@ -45,6 +49,7 @@ export async function adminCommands(config: Config, command: string, rest: strin
         return 0;
       });
     case "seed":
+      if (rest.includes("--demo")) return withDeps(config, (deps) => seedDemoCommand(deps, rest));
       return withDeps(config, async (deps) => {
         const r = await seedDemo(deps);
         console.log(r.seeded ? `Seeded the demo bank. Logins:\n${demoTable()}` : "The store already has data; the demo seed runs only on an empty store.");
@@ -63,6 +68,12 @@ export async function adminCommands(config: Config, command: string, rest: strin
       return listsCommand(config, rest);
     case "source":
       return sourceCommand(config, rest);
+    case "journeys":
+      return journeysCommand(config, rest);
+    case "import":
+      return importCommand(config, rest);
+    case "kpis":
+      return kpisCommand(config, rest);
     case "openapi":
       return withDeps(config, async (deps) => {
         const res = await createApp(deps).request("/api/v1/openapi.json");

@@ -13,6 +13,9 @@ const HELP = `atrium <command> [options]
   worker                    run only the job worker
   migrate                   apply pending database migrations
   seed                      seed the demo bank (only on an empty store; never in production)
+  seed --demo [--journeys N] [--seed S] [--until YYYY-MM-DD] [--tenant s]
+                            write N demo journeys (default ATRIUM_DEMO_JOURNEYS or 50000) with
+                            their calls, requests and surveys, the same for the same N, S, until
   audit verify [--tenant s] verify every tenant's audit hash chain (or one); exit 1 if broken
   user create --email e --name n --role r [--tenant s] [--scope tenant|region|branch|own]
               [--region CODE] [--branch CODE] [--password p]
@@ -23,6 +26,14 @@ const HELP = `atrium <command> [options]
   source create <name> [--tenant s] [--kind http|import]
                             create an event source and print its write key (shown once)
   source list [--tenant s]  the bank's event sources (key hints only)
+  journeys fold [--tenant s] fold pending journey events into journeys and KPI rollups now
+  journeys rebuild [--tenant s]
+                            recompute a bank's journeys and KPI rollups from all its events
+  import <events|contacts|requests> <file> [--source name] [--tenant s]
+                            import an NDJSON event file or a contact-centre / service-request CSV
+                            (gzip too), with progress; exit 1 if a row failed
+  kpis --from YYYY-MM-DD --to YYYY-MM-DD [--by channel|product|…|month] [--product x …]
+       [--tenant s] [--json]  the KPI table (one row per group and a total); --json: the API's answer
   openapi                   print the OpenAPI document
 
 Configuration comes from the environment (see README.md).`;

@@ -9,6 +9,7 @@ import { boot } from "../server/boot";
 import type { Deps } from "../server/deps";
 import { createLifecycle } from "../server/lifecycle";
 import { DEMO_TENANT, seedDemo } from "../../seeds/demo";
+import { startDemoJourneys } from "../../seeds/journeys/command";
 import { demoTable } from "./admin";
 
 const SHUTDOWN_GRACE_MS = 25_000;
@@ -56,6 +57,8 @@ export async function serveCommand(config: Config, opts: { worker: boolean; seed
     console.log(`\n  Demo tenant   ${DEMO_TENANT.name} (slug "${DEMO_TENANT.slug}")${seeded?.seeded ? ", seeded just now" : ""}`);
     console.log(`  Demo logins (development only):\n${demoTable()}\n`);
   }
+  // The journeys demo is written after the server listens (minutes on PGlite): see seeds/journeys/command.ts.
+  const demoJourneys = opts.seed && config.env !== "production" ? startDemoJourneys(deps) : null;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -72,6 +75,7 @@ export async function serveCommand(config: Config, opts: { worker: boolean; seed
       server.close(() => resolve());
       if ("closeIdleConnections" in server) server.closeIdleConnections();
     });
+    await demoJourneys?.stop();
     await worker?.stop();
     await deps.identity.close?.();
     await store.close();

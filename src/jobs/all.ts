@@ -8,6 +8,8 @@ import { retentionJobs, retentionSchedules } from "../modules/risk/jobs";
 import { screeningListJobs, screeningListSchedules } from "../modules/screening/jobs";
 import { signingJobs, signingSchedules } from "../modules/signing/envelopes/sweep";
 import { journeyStreamSubscriber } from "../modules/journeys/stream";
+import { journeysJobs, journeysSchedules } from "../modules/journeys/fold/jobs";
+import { importJobs } from "../modules/journeys/imports/job";
 import { deliverMessageJob } from "../modules/notifications/deliver-job";
 import type { Deps } from "../server/deps";
 import { eventDeliveryJob, SubscriberRegistry } from "./dispatcher";
@@ -43,12 +45,14 @@ export function allJobs(subscribers: SubscriberRegistry = platformSubscribers())
     ...complianceJobs,
     ...retentionJobs,
     ...signingJobs,
+    ...journeysJobs,
+    ...importJobs,
   ];
 }
 
 /** Recurring jobs, ensured (ensureSchedule) when a worker starts. */
 export function platformSchedules(config?: Config): ScheduleSpec[] {
-  return [...platformMaintenanceSchedules, ...feedbackSchedules, ...onboardingSchedules, ...screeningListSchedules(config), ...complianceSchedules, ...retentionSchedules, ...signingSchedules];
+  return [...platformMaintenanceSchedules, ...feedbackSchedules, ...onboardingSchedules, ...screeningListSchedules(config), ...complianceSchedules, ...retentionSchedules, ...signingSchedules, ...journeysSchedules];
 }
 
 /** Creates or updates every recurring job's schedule (idempotent; every worker does it at start). */

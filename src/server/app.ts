@@ -17,7 +17,7 @@ import { mountApiRoutes } from "./routes";
 import { mountStatic } from "./static";
 
 /** The routes whose body is not JSON: raw survey file uploads and application documents (own size limits on the routes). */
-export const RAW_UPLOAD_PATH = /^\/api\/v1\/(?:public\/(?:responses\/[^/]+\/files|applications\/me\/documents|applications\/me\/identity(?:\/selfie)?)|checks\/document|signing\/(?:seal|verify|templates))$/;
+export const RAW_UPLOAD_PATH = /^\/api\/v1\/(?:public\/(?:responses\/[^/]+\/files|applications\/me\/documents|applications\/me\/identity(?:\/selfie)?)|checks\/document|signing\/(?:seal|verify|templates)|imports)$/;
 
 /**
  * The whole HTTP surface as one Hono app. Tests call `app.request()` on it with no port;

@@ -11,6 +11,9 @@ import { publicSurveyRoutes } from "../modules/feedback/public-routes";
 import { responseRoutes } from "../modules/feedback/responses-routes";
 import { surveyRoutes } from "../modules/feedback/surveys-routes";
 import { sourceRoutes } from "../modules/journeys/sources-routes";
+import { importRoutes } from "../modules/journeys/imports/routes";
+import { kpiRoutes } from "../modules/journeys/kpis/routes";
+import { exploreRoutes } from "../modules/journeys/explore/routes";
 import { applicationRoutes } from "../modules/onboarding/applications-routes";
 import { flowRoutes } from "../modules/onboarding/flows-routes";
 import { publicDocumentRoutes } from "../modules/onboarding/public-documents-routes";
@@ -68,6 +71,9 @@ export function mountApiRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
   app.route("/api/v1", envelopeRoutes(deps));
   app.route("/api/v1", publicSigningRoutes(deps));
   app.route("/api/v1", sourceRoutes(deps));
+  app.route("/api/v1", importRoutes(deps));
+  app.route("/api/v1", exploreRoutes(deps));
+  app.route("/api/v1", kpiRoutes(deps));
   // Outside /api: the embed widget script, survey-page framing, the unsubscribe page.
   mountDistributionPages(app, deps);
   // Outside /api: the Segment-compatible tracking API at /v1/track, /v1/identify, /v1/page, /v1/batch.

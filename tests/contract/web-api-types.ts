@@ -31,6 +31,14 @@ import type { EnvelopeSchema, SigningEventSchema } from "../../src/modules/signi
 import type { PlacedFieldSchema, TemplateSchema, TemplateSummarySchema } from "../../src/modules/signing/template-routes";
 import type { ProblemSchema } from "../../src/server/openapi";
 import type * as Web from "../../web/backoffice/src/api/types";
+import type { FunnelSchema } from "../../src/modules/journeys/explore/schemas";
+import type { KpiComparisonSchema, KpiReportSchema } from "../../src/modules/journeys/kpis/schemas";
+import type * as WebKpis from "../../web/backoffice/src/api/types-kpis";
+import type { CustomerTimelineSchema, DefinitionsSchema, JourneyDetailSchema, JourneyMapSchema, JourneySchema, StoredDefinitionSchema, TimelineEventSchema } from "../../src/modules/journeys/explore/schemas";
+import type { DefinitionBody } from "../../src/modules/journeys/explore/definitions";
+import type * as WebJourneys from "../../web/backoffice/src/api/types-journeys";
+import type { ImportSchema, ImportSummary } from "../../src/modules/journeys/imports/routes";
+import type * as WebImports from "../../web/backoffice/src/api/types-imports";
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Every answer the server can give fits the client's type (the client also builds its own). */
@@ -95,6 +103,23 @@ export const contract: {
   placedField: Same<Web.PlacedField, Out<typeof PlacedFieldSchema>>;
   envelope: Same<Web.Envelope, Out<typeof EnvelopeSchema>>;
   signingEvent: Same<Web.SigningEvent, Out<typeof SigningEventSchema>>;
+  // Journey analytics: KPI report, comparison, funnel.
+  kpiReport: Same<WebKpis.KpiReport, Out<typeof KpiReportSchema>>;
+  kpiComparison: Same<WebKpis.KpiComparison, Out<typeof KpiComparisonSchema>>;
+  funnel: Same<WebKpis.Funnel, Out<typeof FunnelSchema>>;
+  // Journey analytics: journeys, timelines, journey maps, definitions.
+  journey: Same<WebJourneys.JourneyInstance, Out<typeof JourneySchema>>;
+  journeyEvent: Same<WebJourneys.JourneyEvent, Out<typeof TimelineEventSchema>>;
+  journeyDetail: Same<WebJourneys.JourneyDetail, Out<typeof JourneyDetailSchema>>;
+  customerTimeline: Same<WebJourneys.CustomerTimeline, Out<typeof CustomerTimelineSchema>>;
+  journeyMap: Same<WebJourneys.JourneyMap, Out<typeof JourneyMapSchema>>;
+  journeyDefinitionItem: Same<WebJourneys.JourneyDefinitionItem, Out<typeof StoredDefinitionSchema>>;
+  journeyDefinitions: Same<WebJourneys.JourneyDefinitions, Out<typeof DefinitionsSchema>>;
+  /** The client sends the definition without its product (the path names it). */
+  journeyDefinitionInput: Fits<Omit<WebJourneys.JourneyDefinition, "product">, In<typeof DefinitionBody>>;
+  // Bulk imports.
+  eventImport: Same<WebImports.EventImport, Out<typeof ImportSchema>>;
+  eventImportSummary: Same<WebImports.EventImportSummary, Out<typeof ImportSummary>>;
 } = {
   me: true,
   signedIn: true,
@@ -149,4 +174,17 @@ export const contract: {
   placedField: true,
   envelope: true,
   signingEvent: true,
+  kpiReport: true,
+  kpiComparison: true,
+  funnel: true,
+  journey: true,
+  journeyEvent: true,
+  journeyDetail: true,
+  customerTimeline: true,
+  journeyMap: true,
+  journeyDefinitionItem: true,
+  journeyDefinitions: true,
+  journeyDefinitionInput: true,
+  eventImport: true,
+  eventImportSummary: true,
 };

@@ -36,6 +36,7 @@ interface BIds {
   document: string;
   envelope: string;
   source: string;
+  import: string;
 }
 
 let A: TestTenant;
@@ -159,11 +160,20 @@ beforeAll(async () => {
     envelope: "",
     review: "",
     source: ((await post("/sources", { name: "B secret source" }, bKey)).source as Item).id,
+    import: "",
   };
   b.review = await bReview(b.application);
   b.envelope = await bEnvelope(b.application);
   Object.assign(b, await bDistribution(b.survey));
+  b.import = await bImport();
 });
+
+/** A file B uploaded (journeys/imports), made after B's job list was read above. */
+async function bImport() {
+  const res = await ctx.app.request(`${API}/imports?kind=requests`, { method: "POST", headers: { ...bKey, "content-type": "text/csv" }, body: "request_id,type,channel,customer_id,requested_at,fulfilled_at\nb-req-1,card,web,b-cust,2026-01-05T10:00:00Z,\n" });
+  expect(res.status, await res.clone().text()).toBe(202);
+  return ((await res.json()) as { import: Item }).import.id;
+}
 
 /** A response of B's (inserted directly) with a file, for the responses routes. */
 async function bResponse() {
@@ -231,7 +241,7 @@ async function bSurvey(): Promise<string> {
   return s.id as string;
 }
 
-const allBIds = () => [B.id, b.review, b.envelope, b.region, b.branch, b.user, b.invitation, b.apiKey, b.survey, b.contact, b.campaign, b.trigger, b.application, b.document, b.source, ...b.audit, ...b.jobs, ...b.messages];
+const allBIds = () => [B.id, b.review, b.envelope, b.region, b.branch, b.user, b.invitation, b.apiKey, b.survey, b.contact, b.campaign, b.trigger, b.application, b.document, b.source, b.import, ...b.audit, ...b.jobs, ...b.messages];
 const LISTS = [
   "/users?limit=200",
   "/invitations?limit=200",
@@ -249,6 +259,10 @@ const LISTS = [
   "/compliance/reviews?limit=200",
   "/compliance/alerts",
   "/sources",
+  "/journeys?limit=200",
+  "/journey-definitions",
+  "/imports",
+  "/kpis?from=2024-01-01&to=2026-12-31&groupBy=branch",
 ];
 
 /** An id of A's own that each list must show. */
@@ -333,6 +347,8 @@ const TARGETS: Record<string, { id: (b: BIds) => string; body?: unknown; officer
   "POST /sources/{id}/rotate": { id: (x) => x.source },
   "POST /sources/{id}/disable": { id: (x) => x.source },
   "POST /sources/{id}/enable": { id: (x) => x.source },
+  "GET /imports/{id}": { id: (x) => x.import },
+  "GET /imports/{id}/report.csv": { id: (x) => x.import },
   "POST /compliance/reviews/{id}/decision": { id: (x) => x.review, body: { decision: "false_positive", reason: "Hijacked" }, officer: true },
 };
 

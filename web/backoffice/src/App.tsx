@@ -40,7 +40,16 @@ const SealPage = lazy(() => import("./pages/documents/SealPage").then((m) => ({ 
 const TemplatesPage = lazy(() => import("./pages/signing/TemplatesPage").then((m) => ({ default: m.TemplatesPage })));
 const TemplateEditorPage = lazy(() => import("./pages/signing/TemplateEditorPage").then((m) => ({ default: m.TemplateEditorPage })));
 const SourcesPage = lazy(() => import("./pages/sources/SourcesPage").then((m) => ({ default: m.SourcesPage })));
+const ImportsPage = lazy(() => import("./pages/imports/ImportsPage").then((m) => ({ default: m.ImportsPage })));
 const ContactsPage = lazy(() => import("./pages/feedback/ContactsPage").then((m) => ({ default: m.ContactsPage })));
+const AnalyticsDashboardPage = lazy(() => import("./pages/analytics/DashboardPage").then((m) => ({ default: m.DashboardPage })));
+const AnalyticsComparePage = lazy(() => import("./pages/analytics/ComparePage").then((m) => ({ default: m.ComparePage })));
+const AnalyticsFunnelPage = lazy(() => import("./pages/analytics/FunnelPage").then((m) => ({ default: m.FunnelPage })));
+const JourneysPage = lazy(() => import("./pages/journeys/JourneysPage").then((m) => ({ default: m.JourneysPage })));
+const JourneyPage = lazy(() => import("./pages/journeys/JourneyPage").then((m) => ({ default: m.JourneyPage })));
+const CustomerTimelinePage = lazy(() => import("./pages/journeys/CustomerTimelinePage").then((m) => ({ default: m.CustomerTimelinePage })));
+const JourneyMapPage = lazy(() => import("./pages/journeys/JourneyMapPage").then((m) => ({ default: m.JourneyMapPage })));
+const JourneyDefinitionsPage = lazy(() => import("./pages/journeys/DefinitionsPage").then((m) => ({ default: m.DefinitionsPage })));
 
 const PUBLIC: Record<string, ComponentType> = {
   "/login": LoginPage,
@@ -84,6 +93,17 @@ const PRIVATE: Record<string, { page: ComponentType; needs?: Permission }> = {
   "/documents/templates/edit": { page: TemplateEditorPage, needs: "signing:templates" },
   // Journey analytics: the systems that send events, and their write keys.
   "/sources": { page: SourcesPage, needs: "sources:manage" },
+  "/imports": { page: ImportsPage, needs: "imports:write" },
+  // Journey analytics: KPI dashboard, comparisons, funnels.
+  "/analytics": { page: AnalyticsDashboardPage, needs: "kpis:read" },
+  "/analytics/compare": { page: AnalyticsComparePage, needs: "kpis:read" },
+  "/analytics/funnels": { page: AnalyticsFunnelPage, needs: "kpis:read" },
+  // Journeys (?id=…), a customer's timeline (?customer=…), journey maps (?product=…), definitions (?product=…).
+  "/journeys": { page: JourneysPage, needs: "journeys:read" },
+  "/journeys/view": { page: JourneyPage, needs: "journeys:read" },
+  "/journeys/customer": { page: CustomerTimelinePage, needs: "journeys:read" },
+  "/journey-maps": { page: JourneyMapPage, needs: "kpis:read" },
+  "/journey-definitions": { page: JourneyDefinitionsPage, needs: "kpis:read" },
 };
 
 function Redirect({ to }: { to: string }) {

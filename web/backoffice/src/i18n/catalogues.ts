@@ -53,17 +53,32 @@ import svEn from "./surveys/en.json";
 import svHe from "./surveys/he.json";
 import svZhHans from "./surveys/zh-Hans.json";
 import svZhHant from "./surveys/zh-Hant.json";
+import anAr from "./analytics/ar.json";
+import anEn from "./analytics/en.json";
+import anHe from "./analytics/he.json";
+import anZhHans from "./analytics/zh-Hans.json";
+import anZhHant from "./analytics/zh-Hant.json";
+import joAr from "./journeys/ar.json";
+import joEn from "./journeys/en.json";
+import joHe from "./journeys/he.json";
+import joZhHans from "./journeys/zh-Hans.json";
+import joZhHant from "./journeys/zh-Hant.json";
+import imAr from "./imports/ar.json";
+import imEn from "./imports/en.json";
+import imHe from "./imports/he.json";
+import imZhHans from "./imports/zh-Hans.json";
+import imZhHant from "./imports/zh-Hant.json";
 
 /**
  * One catalogue per language: the platform's, plus a feature catalogue per area under its own key
  * (`surveys.*` the designer, `feedback.*` responses, summaries and distribution, `applications.*`
  * onboarding applications and review, `flows.*` the flow editor, `compliance.*` reviews, `lists.*` sanctions lists, `screening.*`
- * name screening, `risk.*` risk rules and compliance settings, `signing.*` e-signature, `sources.*` journey event sources), so areas grow apart.
+ * name screening, `risk.*` risk rules and compliance settings, `signing.*` e-signature, `sources.*` journey event sources, `analytics.*` KPI dashboard, comparisons and funnels, `journeys.*` journeys, timelines, maps and definitions, `imports.*` bulk imports), so areas grow apart.
  */
 export const CATALOGUES = {
-  en: { ...en, surveys: svEn, feedback: fbEn, applications: apEn, flows: flEn, compliance: coEn, lists: liEn, screening: scEn, risk: riEn, signing: sgEn, sources: soEn },
-  he: { ...he, surveys: svHe, feedback: fbHe, applications: apHe, flows: flHe, compliance: coHe, lists: liHe, screening: scHe, risk: riHe, signing: sgHe, sources: soHe },
-  ar: { ...ar, surveys: svAr, feedback: fbAr, applications: apAr, flows: flAr, compliance: coAr, lists: liAr, screening: scAr, risk: riAr, signing: sgAr, sources: soAr },
-  "zh-Hans": { ...zhHans, surveys: svZhHans, feedback: fbZhHans, applications: apZhHans, flows: flZhHans, compliance: coZhHans, lists: liZhHans, screening: scZhHans, risk: riZhHans, signing: sgZhHans, sources: soZhHans },
-  "zh-Hant": { ...zhHant, surveys: svZhHant, feedback: fbZhHant, applications: apZhHant, flows: flZhHant, compliance: coZhHant, lists: liZhHant, screening: scZhHant, risk: riZhHant, signing: sgZhHant, sources: soZhHant },
+  en: { ...en, surveys: svEn, feedback: fbEn, applications: apEn, flows: flEn, compliance: coEn, lists: liEn, screening: scEn, risk: riEn, signing: sgEn, sources: soEn, analytics: anEn, journeys: joEn, imports: imEn },
+  he: { ...he, surveys: svHe, feedback: fbHe, applications: apHe, flows: flHe, compliance: coHe, lists: liHe, screening: scHe, risk: riHe, signing: sgHe, sources: soHe, analytics: anHe, journeys: joHe, imports: imHe },
+  ar: { ...ar, surveys: svAr, feedback: fbAr, applications: apAr, flows: flAr, compliance: coAr, lists: liAr, screening: scAr, risk: riAr, signing: sgAr, sources: soAr, analytics: anAr, journeys: joAr, imports: imAr },
+  "zh-Hans": { ...zhHans, surveys: svZhHans, feedback: fbZhHans, applications: apZhHans, flows: flZhHans, compliance: coZhHans, lists: liZhHans, screening: scZhHans, risk: riZhHans, signing: sgZhHans, sources: soZhHans, analytics: anZhHans, journeys: joZhHans, imports: imZhHans },
+  "zh-Hant": { ...zhHant, surveys: svZhHant, feedback: fbZhHant, applications: apZhHant, flows: flZhHant, compliance: coZhHant, lists: liZhHant, screening: scZhHant, risk: riZhHant, signing: sgZhHant, sources: soZhHant, analytics: anZhHant, journeys: joZhHant, imports: imZhHant },
 };
