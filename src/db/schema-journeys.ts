@@ -135,6 +135,7 @@ export interface KpiCounters {
   fu_due: Count;
   fu_done: Count;
   fu_hist: Hist;
+  responses: Count;
 }
 
 export type Grain = "day" | "month";

@@ -71,7 +71,8 @@ const counters = `started int4 not null default 0,
       ces int4[] not null default '{}',
       fu_due int4 not null default 0,
       fu_done int4 not null default 0,
-      fu_hist int4[] not null default '{}'`;
+      fu_hist int4[] not null default '{}',
+      responses int4 not null default 0`;
 
 export const journeys: Migration = {
   name: "2026-11-23-0011-journeys",

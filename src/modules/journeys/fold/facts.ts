@@ -148,7 +148,7 @@ export function responseContribution(events: readonly FoldEvent[], journey: Link
     ...(csat !== null ? { csat: at0(CSAT_SIZE, csat - 1) } : {}),
     ...(ces !== null ? { ces: at0(CES_SIZE, ces - 1) } : {}),
   };
-  const cell: CubeCell = { day, dims, counters: { ...answers } };
+  const cell: CubeCell = { day, dims, counters: { responses: 1, ...answers } };
   if ((nps !== null && nps <= 6) || (csat !== null && csat <= 2)) {
     cell.counters.fu_due = 1;
     const follow = list.find((e) => nameOf(e) === "feedback.followed_up");

@@ -210,6 +210,7 @@ describe("facts", () => {
     const detractor = [ev("survey.response_completed", T0 + 60 * H, { responseId: "R", channel: "email", scores: { nps: 3, csat: 4 } }), ev("feedback.followed_up", T0 + 65 * H, { responseId: "R" })];
     const x = responseContribution(detractor, linked);
     expect(x.cube[0]).toMatchObject({ day: "2026-10-07", dims: { ...journeyDims(s), channel: "email" }, counters: { fu_due: 1, fu_done: 1 } });
+    expect(x.cube[0]?.counters.responses).toBe(1);
     expect(x.cube[0]?.counters.nps?.[3]).toBe(1);
     expect(x.cube[0]?.counters.csat?.[3]).toBe(1);
     expect(x.cube[0]?.counters.fu_hist?.[HOURS.bucket(5)]).toBe(1);

@@ -121,9 +121,8 @@ export function kpisOf(s: Sums, opts: KpiOptions): Kpis {
       funded: s.funded,
       opened: s.opened,
       contacts: s.contacts,
-      // The rollups count answers per question, not responses: the largest of the three answer
-      // counts (exact when every scored response answers the most-answered question, else a floor).
-      responses: Math.max(nps.n, csatN, cesN),
+      // Survey responses with at least one score answer (unit: response; anchor: response day).
+      responses: s.responses,
     },
   };
 }

@@ -71,7 +71,7 @@ async function kpis(query: string): Promise<KpiReport> {
 describe("events → fold → GET /kpis", () => {
   it("the month's KPIs are those of the events", async () => {
     const { total } = await kpis("from=2026-05-01&to=2026-05-31");
-    expect(total.counts).toMatchObject({ started: 4, submitted: 3, abandoned: 1, decided: 1, approved: 1, funded: 1 });
+    expect(total.counts).toMatchObject({ started: 4, submitted: 3, abandoned: 1, decided: 1, approved: 1, funded: 1, responses: 2 });
     expect(total.completionRate).toMatchObject({ value: 0.75, n: 4 });
     expect(total.abandonmentRate).toMatchObject({ value: 0.25, n: 4 });
     // K1 and K4 stayed in one channel; K3 added a call.

@@ -14,6 +14,7 @@
  * | tat_n tat_sum tat_hist tat_in_sla (hours requested → fulfilled) | fulfilled request (service requests; an application's decision is a request of type "application") | request day |
  * | contacts handle_sum handle_hist (seconds talk + hold + after-call) | handled contact | contact start day |
  * | intent active | customer (first application start; active = any journey funded or opened) | the customer's first start day |
+ * | responses | survey response with at least one NPS, CSAT or CES answer | response day |
  * | nps[11] csat[5] ces[7] | answer | response day |
  * | fu_due fu_done fu_hist (hours to first follow-up) | detractor (NPS 0–6) or low-CSAT (1–2) response | response day |
  *
@@ -32,7 +33,7 @@ export type Dims = Record<Dimension, string>;
 export const SCALAR_COUNTERS = [
   "started", "submitted", "abandoned", "decided", "approved", "funded", "opened", "converted", "single_channel",
   "touch_sum", "switch_sum", "ttf_n", "ttf_sum", "ttd_n", "ttd_sum", "tat_n", "tat_sum", "tat_in_sla",
-  "contacts", "handle_sum", "intent", "active", "fu_due", "fu_done",
+  "contacts", "handle_sum", "intent", "active", "fu_due", "fu_done", "responses",
 ] as const;
 export const HIST_COUNTERS = ["touch_hist", "ttf_hist", "ttd_hist", "tat_hist", "handle_hist", "nps", "csat", "ces", "fu_hist"] as const;
 export type ScalarCounter = (typeof SCALAR_COUNTERS)[number];
