@@ -109,7 +109,7 @@ describe.skipIf(testDatabaseUrl() !== null)("atrium CLI on the embedded store", 
     const ok = atrium("user", "create", "--email", "teller@example.test", "--name", "Teller", "--role", "agent", "--scope", "own", "--branch", "NORTH-1");
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/Created teller@example.test \(agent, own\) in demo\.\nPassword: \S{12,}/);
-  });
+  }, 120_000); // three processes, each booting the CLI (~7 s of module loading alone under load)
 
   it("stops on a bad configuration listing every problem", () => {
     const r = spawnSync(process.execPath, [BIN, "migrate"], { env: { ...env, PORT: "99999", DATABASE_URL: "mysql://x", LOG_LEVEL: "loud" }, encoding: "utf8" });

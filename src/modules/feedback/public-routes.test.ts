@@ -161,7 +161,7 @@ describe("public answering API", () => {
     const r = await ok(await post({ answers: { nps: 9, products: ["c1"] }, finished: true, hiddenFields: { branch: branch?.code, agent: "a1", junk: "x" }, timings: { nps: 1234 } }), 201);
     expect(await stored(r.id)).toMatchObject({ branch_id: branch?.id, region_id: branch?.regionId, hidden: { branch: branch?.code, agent: "a1" }, timings: { nps: 1234 }, status: "completed", ending_id: "done" });
     const events = await ctx.deps.db.selectFrom("events").select("payload").where("type", "=", "survey.response_completed").where("subject_id", "=", r.id).execute();
-    expect(events.map((e) => e.payload)).toEqual([{ surveyId: id, responseId: r.id, version: 1, contactId: null, invitationId: null, channel: "link", language: "en", answers: { nps: 9, sat: null } }]);
+    expect(events.map((e) => e.payload)).toEqual([{ surveyId: id, responseId: r.id, version: 1, contactId: null, invitationId: null, channel: "link", language: "en", answers: { nps: 9, sat: null }, scores: { nps: 9 } }]);
     // Closed behind this process's back: the write re-checks the survey's state itself.
     await ctx.deps.db.updateTable("surveys").set({ status: "closed" }).where("id", "=", id).execute();
     await expectProblem(await post({ answers: { nps: 9, products: ["c1"] }, finished: true }), 410, "survey_closed");
