@@ -208,7 +208,8 @@ describe.skipIf(!browserAvailable())("journey pages in chromium", () => {
     await rows.first().getByRole("link").first().click();
     await page.getByRole("heading", { level: 1, name: `Journey ${seeded.abandoned}` }).waitFor();
     const bar = page.getByRole("list", { name: "Milestones" });
-    expect(await bar.locator("li").allTextContents()).toEqual([expect.stringMatching(/^✓Started/), expect.stringMatching(/^after 2 minutes✕Abandoned/)]);
+    // The heading shows before the journey's data has rendered: wait for the bar's items.
+    await expect.poll(() => bar.locator("li").allTextContents()).toEqual([expect.stringMatching(/^✓Started/), expect.stringMatching(/^after 2 minutes✕Abandoned/)]);
     const events = await rowsOf(page, "Events of this journey");
     expect(await events.count()).toBe(seeded.events.filter((e) => e.journey === seeded.abandoned).length);
     await events.nth(1).getByText("Show properties").click();
