@@ -39,10 +39,12 @@ export class RssSampler {
   }
   report(): string[] {
     const mib = (b: number) => `${Math.round(b / 2 ** 20)} MiB`;
-    const max = Math.max(...this.peaks.values());
+    // The DuckDB peer runs in this process too, but it is not the server: its phase is left out of the verdict.
+    const server = [...this.peaks].filter(([p]) => !p.startsWith("duckdb"));
+    const max = Math.max(0, ...server.map(([, b]) => b));
     return [
       ...[...this.peaks].map(([p, b]) => `  ${p.padEnd(34)} peak RSS ${mib(b)}`),
-      `  overall peak RSS ${mib(max)} — ${max < 2 ** 30 ? "under" : "OVER"} the 1 GiB target`,
+      `  server peak RSS (every phase but the DuckDB peer) ${mib(max)} — ${max < 2 ** 30 ? "under" : "OVER"} the 1 GiB target`,
     ];
   }
 }
