@@ -62,8 +62,8 @@ const at = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, M
 
 /** `warmup` unmeasured runs, then `runs` timed ones (ms): nearest-rank p50 and p90, max. */
 export async function timeRuns<T>(fn: () => Promise<T>, runs: number, warmup: number): Promise<Timing & { last: T }> {
-  let last: T = await fn();
-  for (let i = 1; i < warmup; i++) last = await fn();
+  let last: T | undefined;
+  for (let i = 0; i < warmup; i++) last = await fn();
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
@@ -71,7 +71,7 @@ export async function timeRuns<T>(fn: () => Promise<T>, runs: number, warmup: nu
     ms.push(performance.now() - t);
   }
   ms.sort((a, b) => a - b);
-  return { p50: at(ms, 0.5), p90: at(ms, 0.9), max: ms[ms.length - 1] ?? 0, runs, last };
+  return { p50: at(ms, 0.5), p90: at(ms, 0.9), max: ms[ms.length - 1] ?? 0, runs, last: last as T };
 }
 
 export const fmtMs = (t: Timing) => `p50 ${t.p50.toFixed(1)} ms, p90 ${t.p90.toFixed(1)} ms, max ${t.max.toFixed(1)} ms (${t.runs} runs)`;
