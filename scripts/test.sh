@@ -19,7 +19,8 @@ count_vitest() {
   local counts p f
   counts=$(node -e '
     const r = require(process.argv[1]);
-    const broken = (r.testResults || []).filter((t) => t.status === "failed" && t.assertionResults.length === 0).length;
+    // A file that failed with no failed test (a beforeAll or an import that threw) counts once.
+    const broken = (r.testResults || []).filter((t) => t.status === "failed" && !t.assertionResults.some((a) => a.status === "failed")).length;
     console.log(r.numPassedTests, r.numFailedTests + broken);' "$PWD/$report")
   read -r p f <<<"$counts"
   passed=$((passed + p)); failed=$((failed + f))

@@ -22,8 +22,8 @@ function atrium(...args: string[]) {
 beforeAll(() => {
   if (testDatabaseUrl() !== null) return;
   const seeded = atrium("seed");
-  expect(seeded.code).toBe(0);
-}, 60_000);
+  expect(seeded.code, `atrium seed failed:\n${seeded.err}\n${seeded.out}`).toBe(0);
+}, 90_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // The CLI's embedded-store path (folder lock, seeding a fresh folder) is what this file tests, so it
