@@ -21,9 +21,10 @@ describe.skipIf(!browserAvailable())("two-step verification in chromium", () => 
 
     await fillCredentials();
     await page.getByRole("heading", { level: 1, name: `Welcome, ${user.name}` }).waitFor();
-    // A viewer may read surveys (their results) and the organisation, and nothing else of the administration.
+    // A viewer may read surveys (their results), the KPIs and journey maps (aggregates, kpis:read) and
+    // the organisation, and nothing else of the administration (no journeys of people, no imports).
     const nav = page.getByRole("navigation", { name: "Main" });
-    expect(await nav.getByRole("link").allTextContents()).toEqual(["Home", "Surveys", "Organisation", "Your profile"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Home", "Surveys", "Journey analytics", "Journey maps", "Journey definitions", "Organisation", "Your profile"]);
 
     await nav.getByRole("link", { name: "Your profile" }).click();
     await page.getByRole("button", { name: "Set up two-step verification" }).click();
