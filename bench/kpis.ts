@@ -181,7 +181,8 @@ async function postgres(): Promise<void> {
     log(`load: ${fmtN(rows)} events (${fmtN(journeys)} journeys, seed ${SEED}, ${FROM}..${TO}) by COPY in ${secs(ms)} = ${fmtN(rows / (ms / 1000))} events/s (generator included; trigger on)`);
     t = performance.now();
     await sql`analyze journey_events`.execute(deps.db);
-    log(`analyze journey_events: ${secs(performance.now() - t)}`);
+    await sql`analyze kpi_dirty`.execute(deps.db);
+    log(`analyze journey_events, kpi_dirty: ${secs(performance.now() - t)}`);
 
     rss.enter("pg: fold");
     await foldAll(deps.db, rows);

@@ -11,6 +11,7 @@ import { complianceReviews } from "./migrations/2026-11-23-0008-compliance-revie
 import { signing } from "./migrations/2026-11-23-0009-signing";
 import { journeyEvents } from "./migrations/2026-11-23-0010-journey-events";
 import { journeys } from "./migrations/2026-11-23-0011-journeys";
+import { foldOrder } from "./migrations/2026-11-23-0012-fold-order";
 
 export interface Migration {
   /** Sortable, never renamed once released. */
@@ -20,7 +21,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. Add new ones at the end. */
-export const migrations: Migration[] = [foundation, feedback, feedbackRollups, feedbackDistribution, onboarding, complianceBase, screeningLists, complianceReviews, signing, journeyEvents, journeys];
+export const migrations: Migration[] = [foundation, feedback, feedbackRollups, feedbackDistribution, onboarding, complianceBase, screeningLists, complianceReviews, signing, journeyEvents, journeys, foldOrder];
 
 const LOCK_KEY = 4_242_001; // pg_advisory_xact_lock key shared by every Atrium process
 

@@ -50,6 +50,8 @@ export interface JourneyEventsTable {
 export interface KpiDirtyTable {
   tenant_id: string;
   entity: string;
+  /** UTC day of the earliest event that marked it (migration 0012): batches are claimed by (day, entity). */
+  day: ColumnType<string, string | undefined, string>;
 }
 
 export type JourneyStatus = "open" | "submitted" | "decided" | "funded" | "abandoned";

@@ -2,13 +2,16 @@
  * Applying a batch's changes to the rollups: every entity's new − old contribution is summed in
  * memory by row key first (cube and journey-map cells at both grains, margins: the total and one
  * row per dimension value, '' included), all-zero deltas dropped, then written with ONE multi-row
- * `insert … on conflict do update set c = t.c + excluded.c, h = kpi_add(t.h, excluded.h)` per
- * table, the rows passed as one JSON parameter (no per-row round trips, no parameter limits).
+ * `insert … on conflict do update set c = t.c + excluded.c, h = array[t.h[1] + excluded.h[1], …]`
+ * per table, the rows passed as one `json` parameter (no per-row round trips, no parameter limits).
+ * Histograms are added element by element inline, to their layout's fixed size: the kpi_add SQL
+ * function does the same at ~37 µs a call against ~4 µs inline (measured, 49 buckets), and an
+ * upsert adds one to three histograms a row.
  */
 import { sql } from "kysely";
 import type { Executor } from "../../../db";
 import type { Grain } from "../../../db/schema-journeys";
-import { type Contribution, DIMENSIONS, type Dims, HIST_COUNTERS, periodOf, SCALAR_COUNTERS, TOUCH_HISTS, TOUCH_SCALARS } from "../model/cube";
+import { type Contribution, DIMENSIONS, type Dims, HIST_COUNTERS, HIST_SIZES, periodOf, SCALAR_COUNTERS, TOUCH_HISTS, TOUCH_SCALARS } from "../model/cube";
 
 type Acc = Record<string, number | number[]>;
 const GRAINS: Grain[] = ["day", "month"];
@@ -112,6 +115,33 @@ export class Deltas {
 
 const colType = (name: string, hists: readonly string[]) => (hists.includes(name) ? "int4[]" : FLOATS.has(name) ? "float8" : "int4");
 
+/** `a + b` element by element to `size` elements (a missing element counts 0), as one array expression. */
+export function histSum(a: string, b: string, size: number): string {
+  const terms: string[] = [];
+  for (let i = 1; i <= size; i++) terms.push(`coalesce(${a}[${i}], 0) + coalesce(${b}[${i}], 0)`);
+  return `array[${terms.join(", ")}]::int4[]`;
+}
+
+/**
+ * JSON.stringify replacer: a histogram goes as a PostgreSQL array literal without its trailing
+ * zeros ("{0,0,1}"), parsed by int4[]'s own input function. Measured on a batch's 6,469 journey-map
+ * rows: `$1::jsonb` with number arrays 135 ms, `$1::json` with literals 60–80 ms (jsonb turns every
+ * number into a numeric first).
+ */
+function arrayLiteral(this: unknown, key: string, value: unknown): unknown {
+  // The rows array itself (key "") and its elements stay as they are: only a row's fields convert.
+  if (key === "" || Array.isArray(this) || !Array.isArray(value)) return value;
+  let n = value.length;
+  while (n > 0 && value[n - 1] === 0) n--;
+  return `{${value.slice(0, n).join(",")}}`;
+}
+
+function sizeOf(column: string): number {
+  const size = (HIST_SIZES as Record<string, number>)[column];
+  if (size === undefined) throw new Error(`no histogram layout for ${column}`);
+  return size;
+}
+
 /** One upsert of `rows` into `table`; keyCols are text columns (besides tenant_id, grain, period). */
 async function upsert(db: Executor, table: string, tenantId: string, keyCols: string[], scalars: readonly string[], hists: readonly string[], rows: Record<string, unknown>[]) {
   if (rows.length === 0) return;
@@ -126,14 +156,14 @@ async function upsert(db: Executor, table: string, tenantId: string, keyCols: st
   ].join(", ");
   const sets = [
     ...scalars.map((c) => `${c} = t.${c} + excluded.${c}`),
-    // kpi_add only where the batch changed the histogram: most rows change a few of them.
-    ...hists.map((c) => `${c} = case when cardinality(excluded.${c}) = 0 then t.${c} else kpi_add(t.${c}, excluded.${c}) end`),
+    // Added only where the batch changed the histogram: most rows change a few of them.
+    ...hists.map((c) => `${c} = case when cardinality(excluded.${c}) = 0 then t.${c} else ${histSum(`t.${c}`, `excluded.${c}`, sizeOf(c))} end`),
   ].join(", ");
   const cols = ["tenant_id", "grain", "period", ...keyCols, ...counters].join(", ");
   const conflict = ["tenant_id", "grain", "period", ...keyCols].join(", ");
   await sql`insert into ${sql.raw(table)} as t (${sql.raw(cols)})
     select ${tenantId}::uuid, ${sql.raw(select)}
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${sql.raw(recordset)})
+    from json_to_recordset(${JSON.stringify(rows, arrayLiteral)}::json) as x(${sql.raw(recordset)})
     on conflict (${sql.raw(conflict)}) do update set ${sql.raw(sets)}`.execute(db);
 }
 

@@ -121,6 +121,27 @@ describe("the fold on the store", () => {
     expect(await totals(db, other, "kpi_cube", "day")).toEqual(expectedTotals([...theirs, ...more]));
   });
 
+  it("a response folded before its journey takes the journey's dimensions once the journey is folded", async () => {
+    const t = (await makeTenant(ctx)).id;
+    const s = await makeSource(db, t);
+    const start = BASE + 10 * D;
+    // The answer arrives (and is folded) first, dated a day before the journey's own events.
+    await put(db, t, s, [{ event: "survey.response_completed", at: start - D, props: { journeyId: "early-1", responseId: "early-1-r", scores: { nps: 9 } } }]);
+    await foldTenant(db, t, { now: NOW });
+    const byProduct = async () =>
+      (await db.selectFrom("kpi_margin").select(["value", "responses"]).where("tenant_id", "=", t).where("grain", "=", "month").where("dim", "=", "product").execute()).filter((r) => r.responses !== 0);
+    expect(await byProduct()).toEqual([{ value: "", responses: 1 }]);
+    await put(db, t, s, [{ event: "application.started", at: start, props: { journeyId: "early-1", product: "mortgage", channel: "branch" } }]);
+    await foldTenant(db, t, { now: NOW });
+    expect(await byProduct()).toEqual([{ value: "mortgage", responses: 1 }]);
+    // Folding the unchanged journey again does not touch the response.
+    await markAll(t);
+    const before = await snapshot(db, t);
+    await foldTenant(db, t, { now: NOW });
+    expect(await snapshot(db, t)).toEqual(before);
+    expect(await db.selectFrom("kpi_dirty").select("entity").where("tenant_id", "=", t).execute()).toEqual([]);
+  });
+
   it("abandons open journeys once their window passes (swept once, not again)", async () => {
     const t = (await makeTenant(ctx)).id;
     const s = await makeSource(db, t);

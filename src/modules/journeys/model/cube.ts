@@ -25,6 +25,7 @@
  * agent and queue where they carry one; facts outside take what their own properties carry.
  */
 import type { Grain } from "../../../db/schema-journeys";
+import { CES_SIZE, CSAT_SIZE, HOURS, NPS_SIZE, SECONDS, TOUCHES } from "./buckets";
 
 export const DIMENSIONS = ["product", "channel", "device", "segment", "region", "branch", "agent", "queue"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -51,6 +52,19 @@ export interface CubeCell {
 
 export const TOUCH_SCALARS = ["reached", "dropped", "hours_n", "hours_sum"] as const;
 export const TOUCH_HISTS = ["hours_hist", "nps", "csat", "ces"] as const;
+/** Every histogram column's length (its layout's size), in kpi_cube, kpi_margin and kpi_touch. */
+export const HIST_SIZES: Readonly<Record<HistCounter | (typeof TOUCH_HISTS)[number], number>> = {
+  touch_hist: TOUCHES.size,
+  ttf_hist: HOURS.size,
+  ttd_hist: HOURS.size,
+  tat_hist: HOURS.size,
+  handle_hist: SECONDS.size,
+  fu_hist: HOURS.size,
+  hours_hist: HOURS.size,
+  nps: NPS_SIZE,
+  csat: CSAT_SIZE,
+  ces: CES_SIZE,
+};
 export type TouchCounters = Partial<Record<(typeof TOUCH_SCALARS)[number], number>> & Partial<Record<(typeof TOUCH_HISTS)[number], number[]>>;
 
 /** One journey-map node cell: "stage:<m>", "step:<id>", "touch:<event>", "field:<step>:<field>". */
