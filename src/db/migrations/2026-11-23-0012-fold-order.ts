@@ -21,6 +21,8 @@ export const foldOrder: Migration = {
       insert into kpi_dirty (tenant_id, entity, day)
         select n.tenant_id, n.entity, (min(n.occurred_at) at time zone 'UTC')::date
         from new_events n where n.entity is not null group by n.tenant_id, n.entity
+        -- One order for every writer: two inserts marking the same entities wait, never deadlock.
+        order by n.tenant_id, n.entity
         on conflict (tenant_id, entity) do update set day = excluded.day where excluded.day < kpi_dirty.day;
       return null;
     end $$`,

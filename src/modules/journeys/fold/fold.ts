@@ -29,7 +29,7 @@ import { loadDefinitions } from "./definitions";
 import { Deltas, applyDeltas } from "./apply";
 import { contactCell, customerContribution, requestCell, requestFacts, contactFacts, responseContribution } from "./facts";
 import { type JourneyState, inactivityMs, journeyDims, recomputeJourney } from "./journey";
-import { linkedJourneys, markResponsesOfChanged } from "./responses";
+import { linkedJourneys, markDirty, responsesOfChanged } from "./responses";
 import { type FoldEvent, obj, str } from "./values";
 
 /** Advisory lock key of the fold (second key: hashtext of the bank's id). */
@@ -82,7 +82,8 @@ type EventRow = FoldEvent & { entity: string };
 /** One batch of one bank, in one transaction. Returns null when nothing was dirty. */
 export async function foldBatch(db: Db, tenantId: string, defs: ReadonlyMap<string, JourneyDefinition>, now: Date, batchSize = BATCH): Promise<FoldCounts | null> {
   const started = Date.now();
-  return inTransaction(db, async (trx) => {
+  let remark: string[] = [];
+  const counts = await inTransaction(db, async (trx) => {
     await lock(trx, tenantId);
     const claimed = await sql<{ entity: string }>`
       with pick as materialized (
@@ -139,7 +140,7 @@ export async function foldBatch(db: Db, tenantId: string, defs: ReadonlyMap<stri
       else if (kind === "q") fresh.set(entity, { cube: requestFacts(list, null, defs).map(requestCell), touch: [] });
     }
     await writeJourneys(trx, tenantId, states, gone, now);
-    await markResponsesOfChanged(trx, tenantId, oldJourneys, states, gone, new Set(facts));
+    remark = await responsesOfChanged(trx, tenantId, oldJourneys, states, gone, new Set(facts));
 
     const responses = facts.filter((e) => e.startsWith("r:"));
     if (responses.length) {
@@ -193,6 +194,9 @@ export async function foldBatch(db: Db, tenantId: string, defs: ReadonlyMap<stri
       ms: Date.now() - started,
     };
   });
+  // After the commit, holding no lock: a writer's open transaction may hold these rows.
+  if (counts) await markDirty(db, tenantId, remark);
+  return counts;
 }
 
 async function oldContributions(db: Executor, tenantId: string, entities: string[]): Promise<Map<string, unknown>> {

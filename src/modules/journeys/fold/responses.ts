@@ -3,10 +3,11 @@
  * and at the node it had reached, read from the `journeys` table when the response is folded. A
  * response folded before its journey (batches go by day, and a sender's clock may put the answer
  * first), or whose journey later changes dimensions, would keep what it read then: so folding a
- * journey that is new, gone, or changed dimensions marks its responses dirty again.
+ * journey that is new, gone, or changed dimensions marks its responses dirty again, right after
+ * the batch commits.
  */
 import { sql } from "kysely";
-import type { Trx } from "../../../db";
+import type { Executor, Trx } from "../../../db";
 import { definitionFor, type JourneyDefinition } from "../model/definition";
 import type { LinkedJourney } from "./facts";
 import { type JourneyState, journeyDims } from "./journey";
@@ -35,28 +36,36 @@ type StoredDims = { journey_id: string; product: string; start_channel: string; 
 const dimsKey = (d: ReturnType<typeof journeyDims>) => JSON.stringify(d);
 
 /**
- * Marks dirty the responses of the journeys this batch created, deleted or moved to other
- * dimensions (`before`: their stored rows before the batch), except responses the batch folds
- * itself (`inBatch`). Returns how many were marked.
+ * The responses (r: entities) of the journeys this batch created, deleted or moved to other
+ * dimensions (`before`: their stored rows before the batch), except those the batch folds itself
+ * (`inBatch`): to be marked dirty by markDirty once the batch has committed.
  */
-export async function markResponsesOfChanged(
+export async function responsesOfChanged(
   trx: Trx,
   tenantId: string,
   before: readonly StoredDims[],
   states: readonly JourneyState[],
   gone: readonly string[],
   inBatch: ReadonlySet<string>,
-): Promise<number> {
+): Promise<string[]> {
   const was = new Map(before.map((r) => [r.journey_id, dimsKey(journeyDims({ ...r, startChannel: r.start_channel }))]));
   const changed = [...gone.filter((id) => was.has(id)), ...states.filter((s) => was.get(s.journeyId) !== dimsKey(journeyDims(s))).map((s) => s.journeyId)];
-  if (changed.length === 0) return 0;
+  if (changed.length === 0) return [];
   const r = await sql<{ entity: string }>`
     select distinct entity from journey_events
     where tenant_id = ${tenantId}::uuid and journey_id = any(${changed}::text[]) and journey_id is not null and entity like 'r:%'`.execute(trx);
-  const entities = r.rows.map((x) => x.entity).filter((e) => !inBatch.has(e));
-  if (entities.length === 0) return 0;
-  const marked = await sql`insert into kpi_dirty (tenant_id, entity, day)
-    select ${tenantId}::uuid, e, (now() at time zone 'UTC')::date from unnest(${entities}::text[]) as e
-    on conflict do nothing`.execute(trx);
-  return Number(marked.numAffectedRows ?? 0);
+  return r.rows.map((x) => x.entity).filter((e) => !inBatch.has(e));
+}
+
+/**
+ * Marks entities dirty (today's day: after what is queued). Run outside the batch's transaction:
+ * inside it, a writer holding one of these rows in an open transaction while waiting for a row
+ * the batch claimed would deadlock with it. A crash between the two leaves those responses as
+ * they were until their next event or a rebuild.
+ */
+export async function markDirty(db: Executor, tenantId: string, entities: readonly string[]): Promise<void> {
+  if (entities.length === 0) return;
+  await sql`insert into kpi_dirty (tenant_id, entity, day)
+    select ${tenantId}::uuid, e, (now() at time zone 'UTC')::date from unnest(${[...entities].sort()}::text[]) as e
+    on conflict do nothing`.execute(db);
 }
